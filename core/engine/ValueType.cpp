@@ -1,0 +1,307 @@
+#include "ValueType.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTimeZone>
+
+#include <cmath>
+
+namespace wf {
+namespace {
+
+struct TypeName {
+    BaseType type;
+    const char *id;
+    const char *display;
+};
+
+constexpr TypeName kTypeNames[] = {
+    {BaseType::Any, "any", "Any"},
+    {BaseType::Text, "text", "Text"},
+    {BaseType::Number, "number", "Number"},
+    {BaseType::Boolean, "boolean", "True/False"},
+    {BaseType::DateTime, "datetime", "Date & Time"},
+    {BaseType::Object, "object", "Object"},
+    {BaseType::List, "list", "List"},
+};
+
+std::optional<BaseType> baseFromName(const QString &name)
+{
+    for (const auto &entry : kTypeNames) {
+        if (name == QLatin1String(entry.id))
+            return entry.type;
+    }
+    return std::nullopt;
+}
+
+QString baseId(BaseType type)
+{
+    for (const auto &entry : kTypeNames) {
+        if (entry.type == type)
+            return QLatin1String(entry.id);
+    }
+    return QStringLiteral("any");
+}
+
+QString baseDisplay(BaseType type)
+{
+    for (const auto &entry : kTypeNames) {
+        if (entry.type == type)
+            return QLatin1String(entry.display);
+    }
+    return QStringLiteral("Any");
+}
+
+Error conversionError(const QJsonValue &value, ValueType type)
+{
+    return makeError(ErrorType::InvalidTypeConversion, QStringLiteral("cannot convert %1 to %2")
+                                                           .arg(typeOfValue(value).displayName(),
+                                                                type.displayName()));
+}
+
+Result<QJsonValue> toNumber(const QJsonValue &value, ValueType type)
+{
+    if (value.isDouble())
+        return value;
+    if (value.isBool())
+        return QJsonValue(value.toBool() ? 1.0 : 0.0);
+    if (value.isString()) {
+        const QString text = value.toString().trimmed();
+        bool ok = false;
+        const double number = QLocale::c().toDouble(text, &ok);
+        if (ok && std::isfinite(number))
+            return QJsonValue(number);
+        return makeError(ErrorType::InvalidTypeConversion,
+                         QStringLiteral("cannot convert text \"%1\" to Number").arg(text.left(40)));
+    }
+    return conversionError(value, type);
+}
+
+Result<QJsonValue> toBoolean(const QJsonValue &value, ValueType type)
+{
+    if (value.isBool())
+        return value;
+    if (value.isDouble())
+        return QJsonValue(value.toDouble() != 0.0);
+    if (value.isString()) {
+        const QString text = value.toString().trimmed().toLower();
+        if (text == QLatin1String("true"))
+            return QJsonValue(true);
+        if (text == QLatin1String("false"))
+            return QJsonValue(false);
+        return makeError(ErrorType::InvalidTypeConversion,
+                         QStringLiteral("cannot convert text \"%1\" to True/False").arg(text.left(40)));
+    }
+    return conversionError(value, type);
+}
+
+Result<QJsonValue> toDateTime(const QJsonValue &value, ValueType type)
+{
+    if (value.isString()) {
+        if (const auto parsed = parseDateTime(value.toString()))
+            return QJsonValue(dateTimeToText(*parsed));
+        return makeError(ErrorType::InvalidTypeConversion,
+                         QStringLiteral("cannot convert text \"%1\" to Date & Time (expected ISO 8601)")
+                             .arg(value.toString().left(40)));
+    }
+    return conversionError(value, type);
+}
+
+Result<QJsonValue> fromJsonText(const QJsonValue &value, ValueType type)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(value.toString().toUtf8(), &error);
+    if (error.error == QJsonParseError::NoError) {
+        if (type.base == BaseType::Object && doc.isObject())
+            return QJsonValue(doc.object());
+        if (type.base == BaseType::List && doc.isArray())
+            return QJsonValue(doc.array());
+    }
+    return makeError(ErrorType::InvalidTypeConversion,
+                     QStringLiteral("cannot convert text to %1: it is not a JSON %2")
+                         .arg(type.displayName(), type.base == BaseType::Object ? QStringLiteral("object")
+                                                                                : QStringLiteral("array")));
+}
+
+Result<QJsonValue> toList(const QJsonValue &value, ValueType type)
+{
+    QJsonArray array;
+    if (value.isArray()) {
+        array = value.toArray();
+    } else if (value.isString()) {
+        auto parsed = fromJsonText(value, type);
+        if (!parsed)
+            return parsed.error();
+        array = parsed->toArray();
+    } else {
+        return conversionError(value, type);
+    }
+    if (type.element == BaseType::Any)
+        return QJsonValue(array);
+    const ValueType elementType{type.element, BaseType::Any};
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        auto converted = convertValue(array.at(i), elementType);
+        if (!converted)
+            return makeError(ErrorType::InvalidTypeConversion,
+                             QStringLiteral("item %1: %2").arg(i).arg(converted.error().message));
+        array.replace(i, *converted);
+    }
+    return QJsonValue(array);
+}
+
+} // namespace
+
+std::optional<ValueType> ValueType::parse(const QString &name)
+{
+    const QString lower = name.trimmed().toLower();
+    if (lower.startsWith(QLatin1String("list<")) && lower.endsWith(QLatin1Char('>'))) {
+        const auto element = baseFromName(lower.mid(5, lower.size() - 6));
+        if (!element || *element == BaseType::List)
+            return std::nullopt;
+        return ValueType{BaseType::List, *element};
+    }
+    if (const auto base = baseFromName(lower))
+        return ValueType{*base, BaseType::Any};
+    return std::nullopt;
+}
+
+QString ValueType::toString() const
+{
+    if (base == BaseType::List && element != BaseType::Any)
+        return QStringLiteral("list<%1>").arg(baseId(element));
+    return baseId(base);
+}
+
+QString ValueType::displayName() const
+{
+    if (base == BaseType::List && element != BaseType::Any)
+        return QStringLiteral("List of %1").arg(baseDisplay(element));
+    return baseDisplay(base);
+}
+
+Result<QJsonValue> convertValue(const QJsonValue &value, ValueType type)
+{
+    if (value.isNull() || value.isUndefined())
+        return QJsonValue(QJsonValue::Null);
+    switch (type.base) {
+    case BaseType::Any:
+        return value;
+    case BaseType::Text:
+        return QJsonValue(valueToText(value));
+    case BaseType::Number:
+        return toNumber(value, type);
+    case BaseType::Boolean:
+        return toBoolean(value, type);
+    case BaseType::DateTime:
+        return toDateTime(value, type);
+    case BaseType::Object:
+        if (value.isObject())
+            return value;
+        if (value.isString())
+            return fromJsonText(value, type);
+        return conversionError(value, type);
+    case BaseType::List:
+        return toList(value, type);
+    }
+    return conversionError(value, type);
+}
+
+bool canEverConvert(ValueType from, ValueType to)
+{
+    if (from.base == BaseType::Any || to.base == BaseType::Any || from.base == to.base) {
+        if (from.base == BaseType::List && to.base == BaseType::List && from.element != BaseType::Any &&
+            to.element != BaseType::Any)
+            return canEverConvert(ValueType{from.element, BaseType::Any}, ValueType{to.element, BaseType::Any});
+        return true;
+    }
+    switch (to.base) {
+    case BaseType::Text:
+        return true; // everything has a text form
+    case BaseType::Number:
+    case BaseType::Boolean:
+        return from.base == BaseType::Text || from.base == BaseType::Number || from.base == BaseType::Boolean;
+    case BaseType::DateTime:
+    case BaseType::Object:
+    case BaseType::List:
+        return from.base == BaseType::Text;
+    case BaseType::Any:
+        break;
+    }
+    return true;
+}
+
+ValueType typeOfValue(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return ValueType::text();
+    case QJsonValue::Double:
+        return ValueType::number();
+    case QJsonValue::Bool:
+        return ValueType::boolean();
+    case QJsonValue::Object:
+        return ValueType::object();
+    case QJsonValue::Array:
+        return ValueType::list();
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return ValueType::any();
+}
+
+QString numberToText(double number)
+{
+    if (!std::isfinite(number))
+        return std::isnan(number) ? QStringLiteral("NaN")
+                                  : (number > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity"));
+    if (number == std::trunc(number) && std::fabs(number) < 1e21)
+        return QString::number(number, 'f', 0);
+    return QString::number(number, 'g', QLocale::FloatingPointShortest);
+}
+
+QString valueToText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Double:
+        return numberToText(value.toDouble());
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QString();
+}
+
+std::optional<QDateTime> parseDateTime(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    QDateTime parsed = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+    if (!parsed.isValid())
+        parsed = QDateTime::fromString(trimmed, Qt::ISODate);
+    if (!parsed.isValid())
+        parsed = QDateTime::fromString(trimmed, Qt::RFC2822Date);
+    if (!parsed.isValid())
+        return std::nullopt;
+    if (parsed.timeSpec() == Qt::LocalTime)
+        parsed.setTimeZone(QTimeZone::utc()); // no offset given: UTC, never the machine's zone
+    return parsed.toUTC();
+}
+
+QString dateTimeToText(const QDateTime &dateTime)
+{
+    return dateTime.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace wf

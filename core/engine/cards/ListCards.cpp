@@ -1,0 +1,10 @@
+#include "engine/CardCatalogue.h"
+
+namespace wf {
+
+void registerListCards(CardCatalogue &catalogue)
+{
+    Q_UNUSED(catalogue);
+}
+
+} // namespace wf

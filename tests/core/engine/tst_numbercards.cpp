@@ -1,0 +1,22 @@
+// Placeholder until the Number card family lands: fails, so the missing family cannot go unnoticed.
+#include "CardTestSupport.h"
+
+#include <QTest>
+
+using namespace wf;
+
+class TstNumberCards final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void familyRegistered()
+    {
+        bool found = false;
+        for (const CardSpec &spec : CardCatalogue::builtIn().cards())
+            found = found || spec.functionId.startsWith(QStringLiteral("number."));
+        QVERIFY(found);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstNumberCards)
+#include "tst_numbercards.moc"
