@@ -6,6 +6,7 @@
 
 #include "Result.h"
 #include "engine/ValueType.h"
+#include "flow/Flow.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -30,7 +31,6 @@ struct PortSpec {
 // validates their inputs.
 enum class CardKind { Function, Control, Block };
 
-struct CardNode;
 class ExecutionEnv;
 
 // One call of a Function card: the inputs already resolved and converted to their declared types

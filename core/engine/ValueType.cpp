@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QTimeZone>
-
 #include <cmath>
 
 namespace wf {
@@ -56,9 +55,9 @@ QString baseDisplay(BaseType type)
 
 Error conversionError(const QJsonValue &value, ValueType type)
 {
-    return makeError(ErrorType::InvalidTypeConversion, QStringLiteral("cannot convert %1 to %2")
-                                                           .arg(typeOfValue(value).displayName(),
-                                                                type.displayName()));
+    return makeError(
+        ErrorType::InvalidTypeConversion,
+        QStringLiteral("cannot convert %1 to %2").arg(typeOfValue(value).displayName(), type.displayName()));
 }
 
 Result<QJsonValue> toNumber(const QJsonValue &value, ValueType type)
@@ -83,13 +82,15 @@ Result<QJsonValue> toBoolean(const QJsonValue &value, ValueType type)
 {
     if (value.isBool())
         return value;
-    if (value.isDouble())
-        return QJsonValue(value.toDouble() != 0.0);
+    if (value.isDouble()) {
+        const double number = value.toDouble();
+        return QJsonValue(number != 0.0 && !std::isnan(number)); // NaN is false, as in JavaScript
+    }
     if (value.isString()) {
-        const QString text = value.toString().trimmed().toLower();
-        if (text == QLatin1String("true"))
+        const QString text = value.toString().trimmed();
+        if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
             return QJsonValue(true);
-        if (text == QLatin1String("false"))
+        if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
             return QJsonValue(false);
         return makeError(ErrorType::InvalidTypeConversion,
                          QStringLiteral("cannot convert text \"%1\" to True/False").arg(text.left(40)));
@@ -213,7 +214,8 @@ bool canEverConvert(ValueType from, ValueType to)
     if (from.base == BaseType::Any || to.base == BaseType::Any || from.base == to.base) {
         if (from.base == BaseType::List && to.base == BaseType::List && from.element != BaseType::Any &&
             to.element != BaseType::Any)
-            return canEverConvert(ValueType{from.element, BaseType::Any}, ValueType{to.element, BaseType::Any});
+            return canEverConvert(ValueType{from.element, BaseType::Any},
+                                  ValueType{to.element, BaseType::Any});
         return true;
     }
     switch (to.base) {
@@ -257,9 +259,18 @@ QString numberToText(double number)
     if (!std::isfinite(number))
         return std::isnan(number) ? QStringLiteral("NaN")
                                   : (number > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity"));
-    if (number == std::trunc(number) && std::fabs(number) < 1e21)
-        return QString::number(number, 'f', 0);
-    return QString::number(number, 'g', QLocale::FloatingPointShortest);
+    if (number == 0)
+        return QStringLiteral("0"); // -0 too, as JavaScript shows it
+    // The shortest round-tripping digits, in JavaScript's layout: plain notation from 1e-6 up to 1e21,
+    // an exponent without zero padding ("1e-7", "1e+21") outside that range.
+    const double magnitude = std::fabs(number);
+    if (magnitude >= 1e-6 && magnitude < 1e21)
+        return QString::number(number, 'f', QLocale::FloatingPointShortest);
+    QString text = QString::number(number, 'e', QLocale::FloatingPointShortest);
+    const qsizetype exponent = text.indexOf(QLatin1Char('e')) + 2; // after the exponent's sign
+    while (exponent + 1 < text.size() && text.at(exponent) == QLatin1Char('0'))
+        text.remove(exponent, 1);
+    return text;
 }
 
 QString valueToText(const QJsonValue &value)
@@ -288,15 +299,37 @@ std::optional<QDateTime> parseDateTime(const QString &text)
     if (trimmed.isEmpty())
         return std::nullopt;
     QDateTime parsed = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
-    if (!parsed.isValid())
-        parsed = QDateTime::fromString(trimmed, Qt::ISODate);
+    if (!parsed.isValid() || parsed.timeSpec() == Qt::LocalTime) {
+        // No offset given: UTC, never the machine's zone. Qt reads such text as local time, which is
+        // invalid or shifted when it falls in the machine's daylight-saving gap, so read it again as UTC.
+        parsed = QDateTime::fromString(trimmed + QLatin1Char('Z'), Qt::ISODateWithMs);
+        if (!parsed.isValid() && trimmed.size() == 10) { // date only ("2024-05-01")
+            const QDate date = QDate::fromString(trimmed, Qt::ISODate);
+            if (date.isValid())
+                parsed = QDateTime(date, QTime(0, 0), QTimeZone::utc());
+        }
+    }
     if (!parsed.isValid())
         parsed = QDateTime::fromString(trimmed, Qt::RFC2822Date);
+    if (!parsed.isValid()) {
+        // Qt only knows numeric zones; HTTP and e-mail dates often end in "GMT" (RFC 2822's obsolete zones).
+        static const QLatin1String kUtcNames[] = {QLatin1String(" GMT"), QLatin1String(" UT"),
+                                                  QLatin1String(" UTC"), QLatin1String(" Z")};
+        for (const QLatin1String &name : kUtcNames) {
+            if (trimmed.endsWith(name, Qt::CaseInsensitive)) {
+                parsed = QDateTime::fromString(
+                    trimmed.left(trimmed.size() - name.size()) + QLatin1String(" +0000"), Qt::RFC2822Date);
+                break;
+            }
+        }
+    }
     if (!parsed.isValid())
         return std::nullopt;
-    if (parsed.timeSpec() == Qt::LocalTime)
-        parsed.setTimeZone(QTimeZone::utc()); // no offset given: UTC, never the machine's zone
-    return parsed.toUTC();
+    parsed = parsed.toUTC();
+    // An offset can push a date written in year 1 or 9999 outside the range the ISO text form can show.
+    if (parsed.date().year() < 1 || parsed.date().year() > 9999)
+        return std::nullopt;
+    return parsed;
 }
 
 QString dateTimeToText(const QDateTime &dateTime)

@@ -1,0 +1,16 @@
+#pragma once
+
+// The command-line verbs. Each parses its own arguments and calls into core; the GUI is started by
+// main() when no verb is given.
+
+#include <QStringList>
+
+namespace wf::cli {
+
+// Exit codes shared by every verb.
+enum ExitCode { Ok = 0, Failure = 1, Usage = 2, InvalidFlow = 3 };
+
+int runFlow(const QStringList &arguments);  // wfconsole run FLOW.json ...
+int listCards(const QStringList &arguments); // wfconsole cards [--json]
+
+} // namespace wf::cli
