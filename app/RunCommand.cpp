@@ -218,7 +218,17 @@ int runFlow(const QStringList &arguments)
             err() << "wfconsole run: " << parser.value(resume) << " is not a paused execution of this flow" << Qt::endl;
             return Usage;
         }
+        if (!continuation->executionId.isEmpty())
+            event.executionId = options.executionId = continuation->executionId;
         result = executor.resume(*loaded.flow, *continuation, ResumeData{event.body, event.headers}, options);
+    } else if (loaded.flow->isHelper()) {
+        // A helper flow's inputs are the fields of the JSON body.
+        const QJsonDocument inputs = QJsonDocument::fromJson(event.body);
+        if (!event.body.isEmpty() && !inputs.isObject()) {
+            err() << "wfconsole run: a helper flow takes its inputs as a JSON object in --body" << Qt::endl;
+            return Usage;
+        }
+        result = executor.runHelper(*loaded.flow, inputs.object(), options);
     } else {
         result = executor.run(*loaded.flow, event, options);
     }

@@ -198,6 +198,7 @@ private:
         if (m_outcome.kind == FlowOutcome::Kind::Pause || m_outcome.kind == FlowOutcome::Kind::PauseRaw) {
             Continuation continuation;
             continuation.flowId = m_flow.id;
+            continuation.executionId = m_options.executionId;
             continuation.nextIndex = m_pauseNext;
             continuation.pauseCardId = m_outcome.cardId;
             continuation.raw = m_outcome.kind == FlowOutcome::Kind::PauseRaw;
@@ -548,6 +549,7 @@ std::optional<ExecutionStatus> parseExecutionStatusId(const QString &id)
 QJsonObject Continuation::toJson() const
 {
     return QJsonObject{{QStringLiteral("flowId"), flowId},
+                       {QStringLiteral("executionId"), executionId},
                        {QStringLiteral("nextIndex"), nextIndex},
                        {QStringLiteral("pauseCardId"), pauseCardId},
                        {QStringLiteral("raw"), raw},
@@ -558,6 +560,7 @@ std::optional<Continuation> Continuation::fromJson(const QJsonObject &o)
 {
     Continuation c;
     c.flowId = o.value(QLatin1String("flowId")).toString();
+    c.executionId = o.value(QLatin1String("executionId")).toString();
     c.nextIndex = o.value(QLatin1String("nextIndex")).toInt(-1);
     c.pauseCardId = o.value(QLatin1String("pauseCardId")).toString();
     c.raw = o.value(QLatin1String("raw")).toBool();

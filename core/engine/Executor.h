@@ -55,6 +55,7 @@ struct FlowOutcome {
 // Everything needed to finish a paused execution later, possibly in another process.
 struct Continuation {
     QString flowId;
+    QString executionId;
     int nextIndex = 0;   // index of the top-level card after the Pause
     QString pauseCardId;
     bool raw = false;    // Pause Raw

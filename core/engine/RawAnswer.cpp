@@ -21,6 +21,8 @@ Result<RawAnswer> readRawAnswer(const QJsonObject &inputs)
     for (auto it = headers.begin(); it != headers.end(); ++it) {
         if (!token.match(it.key()).hasMatch())
             return makeError(ErrorType::InvalidInput, QStringLiteral("headers: '%1' is not a valid header name").arg(it.key().left(40)));
+        if (it.value().isNull())
+            continue; // an unset header is left out, not sent empty
         const QString value = valueToText(it.value());
         if (value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')) || value.contains(QChar(0)))
             return makeError(ErrorType::InvalidInput,
