@@ -4,6 +4,7 @@
 
 #include "engine/CardCatalogue.h"
 #include "engine/Comparison.h"
+#include "engine/ValuePath.h"
 #include "flow/Flow.h"
 
 #include <QJsonArray>
@@ -17,63 +18,21 @@
 namespace wf {
 namespace {
 
-// Matches Object Get: deeper paths are refused.
-constexpr qsizetype kMaxPathSegments = 512;
-
-QString shown(const QString &text)
-{
-    return text.size() > 40 ? QString(text.left(40) + QStringLiteral("…")) : text;
-}
-
 QJsonArray listInput(const CardCall &call)
 {
     return call.input(QStringLiteral("list")).toArray();
 }
 
-// The same dot paths as the Object cards ("a.b.0.c"); an empty path means the item itself.
+// The same dot paths as the Object cards; an empty path means the item itself.
 Result<QStringList> splitPath(const QString &inputName, const QString &path)
 {
-    if (path.isEmpty())
-        return QStringList();
-    const QStringList segments = path.split(QLatin1Char('.'));
-    if (segments.size() > kMaxPathSegments)
-        return makeError(
-            ErrorType::LimitExceeded,
-            QStringLiteral("%1: the path has more than %2 parts").arg(inputName).arg(kMaxPathSegments));
-    for (const QString &segment : segments) {
-        if (segment.isEmpty())
-            return makeError(ErrorType::InvalidInput,
-                             QStringLiteral("%1: \"%2\" has an empty part").arg(inputName, shown(path)));
-    }
-    return segments;
+    return splitValuePath(inputName, path, true);
 }
 
 // Null where the path leads nowhere: the list cards treat a missing field as an empty one.
-QJsonValue valueAtPath(const QJsonValue &root, const QStringList &segments)
+QJsonValue valueAt(const QJsonValue &root, const QStringList &parts)
 {
-    QJsonValue current = root;
-    for (const QString &segment : segments) {
-        if (current.isObject()) {
-            const QJsonObject object = current.toObject();
-            const auto it = object.constFind(segment);
-            if (it == object.constEnd())
-                return QJsonValue();
-            current = it.value();
-        } else if (current.isArray()) {
-            const QJsonArray array = current.toArray();
-            bool ok = false;
-            const qlonglong index = segment.toLongLong(&ok);
-            const bool digitsOnly = std::all_of(segment.begin(), segment.end(), [](QChar c) {
-                return c >= QLatin1Char('0') && c <= QLatin1Char('9');
-            });
-            if (!ok || !digitsOnly || index >= array.size())
-                return QJsonValue();
-            current = array.at(static_cast<qsizetype>(index));
-        } else {
-            return QJsonValue();
-        }
-    }
-    return current;
+    return valueAtPath(root, parts).value_or(QJsonValue(QJsonValue::Null));
 }
 
 // ---- Construct, At, Length --------------------------------------------------------------------
@@ -209,7 +168,7 @@ Result<CompareAs> compareAsInput(const CardCall &call)
         return makeError(
             ErrorType::InvalidInput,
             QStringLiteral("compareAs: \"%1\" is not one of auto, text, number, boolean, datetime")
-                .arg(shown(name)));
+                .arg(shortText(name)));
     return *as;
 }
 
@@ -232,7 +191,7 @@ Result<Matcher> makeMatcher(const CardCall &call)
     if (!known)
         return makeError(
             ErrorType::InvalidInput,
-            QStringLiteral("operator: \"%1\" is not a comparison operator").arg(shown(matcher.op)));
+            QStringLiteral("operator: \"%1\" is not a comparison operator").arg(shortText(matcher.op)));
     matcher.value = call.input(QStringLiteral("value"));
     auto path = splitPath(QStringLiteral("path"), call.input(QStringLiteral("path")).toString());
     if (!path)
@@ -247,7 +206,7 @@ Result<Matcher> makeMatcher(const CardCall &call)
 
 Result<bool> matches(const Matcher &matcher, const QJsonValue &item, qsizetype index)
 {
-    const QJsonValue compared = valueAtPath(item, matcher.path);
+    const QJsonValue compared = valueAt(item, matcher.path);
     auto result = compareValues(compared, matcher.op, matcher.value, matcher.as);
     // An item without the field (or an empty one) simply does not match an ordering such as "greater
     // than"; only values that are there but cannot be compared fail the card.
@@ -306,7 +265,7 @@ Result<QJsonObject> runPluck(const CardCall &call)
     const QJsonArray list = listInput(call);
     QJsonArray output;
     for (const QJsonValue &item : list)
-        output.append(valueAtPath(item, *path));
+        output.append(valueAt(item, *path));
     return QJsonObject{{QStringLiteral("output"), output}};
 }
 
@@ -403,7 +362,7 @@ Result<QJsonObject> runSort(const CardCall &call)
         order = QStringLiteral("asc");
     if (order != QLatin1String("asc") && order != QLatin1String("desc"))
         return makeError(ErrorType::InvalidInput,
-                         QStringLiteral("order: \"%1\" is not asc or desc").arg(shown(order)));
+                         QStringLiteral("order: \"%1\" is not asc or desc").arg(shortText(order)));
     auto path = splitPath(QStringLiteral("path"), call.input(QStringLiteral("path")).toString());
     if (!path)
         return path.error();
@@ -414,7 +373,7 @@ Result<QJsonObject> runSort(const CardCall &call)
     QList<SortKey> keys;
     keys.reserve(list.size());
     for (qsizetype i = 0; i < list.size(); ++i) {
-        auto key = sortKey(valueAtPath(list.at(i), *path), *as, i);
+        auto key = sortKey(valueAt(list.at(i), *path), *as, i);
         if (!key)
             return key.error();
         keys.append(std::move(key).value());

@@ -3,6 +3,7 @@
 // A null object is the empty object, so optional request fields can flow through Get with a default.
 
 #include "engine/CardCatalogue.h"
+#include "engine/ValuePath.h"
 #include "flow/Flow.h"
 
 #include <QJsonArray>
@@ -11,66 +12,6 @@
 
 namespace wf {
 namespace {
-
-// Deeper paths than this are refused so Set cannot recurse without bound on hostile input.
-constexpr qsizetype kMaxPathSegments = 512;
-
-QString shown(const QString &text)
-{
-    return text.size() > 40 ? QString(text.left(40) + QStringLiteral("…")) : text;
-}
-
-Result<QStringList> splitPath(const QString &inputName, const QString &path)
-{
-    if (path.isEmpty())
-        return makeError(ErrorType::InvalidInput, QStringLiteral("%1: the path is empty").arg(inputName));
-    const QStringList segments = path.split(QLatin1Char('.'));
-    if (segments.size() > kMaxPathSegments)
-        return makeError(
-            ErrorType::LimitExceeded,
-            QStringLiteral("%1: the path has more than %2 parts").arg(inputName).arg(kMaxPathSegments));
-    for (const QString &segment : segments) {
-        if (segment.isEmpty())
-            return makeError(ErrorType::InvalidInput,
-                             QStringLiteral("%1: \"%2\" has an empty part").arg(inputName, shown(path)));
-    }
-    return segments;
-}
-
-// A list index segment: digits only, so "1e2", "+1" and " 1" are keys, never indexes.
-std::optional<qsizetype> indexSegment(const QString &segment)
-{
-    if (segment.isEmpty() || segment.size() > 18)
-        return std::nullopt;
-    for (const QChar c : segment) {
-        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return std::nullopt;
-    }
-    return static_cast<qsizetype>(segment.toLongLong());
-}
-
-std::optional<QJsonValue> valueAtPath(const QJsonValue &root, const QStringList &segments)
-{
-    QJsonValue current = root;
-    for (const QString &segment : segments) {
-        if (current.isObject()) {
-            const QJsonObject object = current.toObject();
-            const auto it = object.constFind(segment);
-            if (it == object.constEnd())
-                return std::nullopt;
-            current = it.value();
-        } else if (current.isArray()) {
-            const QJsonArray array = current.toArray();
-            const auto index = indexSegment(segment);
-            if (!index || *index >= array.size())
-                return std::nullopt;
-            current = array.at(*index);
-        } else {
-            return std::nullopt;
-        }
-    }
-    return current;
-}
 
 QJsonObject objectOrEmpty(const QJsonValue &value)
 {
@@ -95,15 +36,15 @@ Result<QJsonValue> setAtPath(const QJsonValue &container, const QStringList &seg
     }
     if (container.isArray()) {
         QJsonArray array = container.toArray();
-        const auto index = indexSegment(segment);
+        const auto index = pathIndex(segment);
         if (!index)
             return makeError(ErrorType::InvalidInput,
                              QStringLiteral("path: \"%1\" is a list, and \"%2\" is not an index")
-                                 .arg(shown(where), shown(segment)));
+                                 .arg(shortText(where), shortText(segment)));
         if (*index > array.size())
             return makeError(ErrorType::InvalidInput,
                              QStringLiteral("path: index %1 is out of range at \"%2\" (%3 items)")
-                                 .arg(QString::number(*index), shown(where), QString::number(array.size())));
+                                 .arg(QString::number(*index), shortText(where), QString::number(array.size())));
         auto child =
             setAtPath(*index < array.size() ? array.at(*index) : QJsonValue(), segments, pos + 1, value);
         if (!child)
@@ -116,7 +57,7 @@ Result<QJsonValue> setAtPath(const QJsonValue &container, const QStringList &seg
     }
     return makeError(ErrorType::InvalidInput,
                      QStringLiteral("path: \"%1\" holds a %2, not an object or a list")
-                         .arg(shown(where), typeOfValue(container).displayName()));
+                         .arg(shortText(where), typeOfValue(container).displayName()));
 }
 
 // Nested objects merge key by key; anything else in `b` (lists included) replaces what `a` has.
@@ -151,7 +92,7 @@ Result<QJsonObject> runConstruct(const CardCall &call)
 Result<QJsonObject> runGet(const CardCall &call)
 {
     const QString path = call.input(QStringLiteral("path")).toString();
-    auto segments = splitPath(QStringLiteral("path"), path);
+    auto segments = splitValuePath(QStringLiteral("path"), path);
     if (!segments)
         return segments.error();
     // The default stands in for an empty (null) value too: "use this when there is nothing there".
@@ -162,7 +103,7 @@ Result<QJsonObject> runGet(const CardCall &call)
         return QJsonObject{{QStringLiteral("value"), *found}};
     if (hasDefault)
         return QJsonObject{{QStringLiteral("value"), fallback}};
-    return makeError(ErrorType::NotFound, QStringLiteral("path: nothing at \"%1\"").arg(shown(path)));
+    return makeError(ErrorType::NotFound, QStringLiteral("path: nothing at \"%1\"").arg(shortText(path)));
 }
 
 Result<QJsonObject> runGetMultiple(const CardCall &call)
@@ -179,16 +120,16 @@ Result<QJsonObject> runGetMultiple(const CardCall &call)
         if (!pathValue.isUndefined() && !pathValue.isString())
             return makeError(
                 ErrorType::InvalidInput,
-                QStringLiteral("paths: the path of \"%1\" must be text").arg(shown(output.name)));
+                QStringLiteral("paths: the path of \"%1\" must be text").arg(shortText(output.name)));
         const QString path = pathValue.isString() ? pathValue.toString() : output.name;
-        auto segments = splitPath(QStringLiteral("paths"), path);
+        auto segments = splitValuePath(QStringLiteral("paths"), path);
         if (!segments)
             return segments.error();
         const QJsonValue found = valueAtPath(object, *segments).value_or(QJsonValue());
         auto converted = convertValue(found, output.type);
         if (!converted)
             return makeError(converted.error().type,
-                             QStringLiteral("%1: %2").arg(shown(output.name), converted.error().message));
+                             QStringLiteral("%1: %2").arg(shortText(output.name), converted.error().message));
         outputs.insert(output.name, *converted);
     }
     return outputs;
@@ -196,7 +137,7 @@ Result<QJsonObject> runGetMultiple(const CardCall &call)
 
 Result<QJsonObject> runSet(const CardCall &call)
 {
-    auto segments = splitPath(QStringLiteral("path"), call.input(QStringLiteral("path")).toString());
+    auto segments = splitValuePath(QStringLiteral("path"), call.input(QStringLiteral("path")).toString());
     if (!segments)
         return segments.error();
     const QJsonObject object = objectOrEmpty(call.input(QStringLiteral("object")));
