@@ -69,7 +69,13 @@ Result<QJsonValue> toNumber(const QJsonValue &value, ValueType type)
     if (value.isString()) {
         const QString text = value.toString().trimmed();
         bool ok = false;
-        const double number = QLocale::c().toDouble(text, &ok);
+        // "1,000" is refused like "1,5": a separator in a number is more often a mistake than a format.
+        static const QLocale c = [] {
+            QLocale locale = QLocale::c();
+            locale.setNumberOptions(QLocale::RejectGroupSeparator);
+            return locale;
+        }();
+        const double number = c.toDouble(text, &ok);
         if (ok && std::isfinite(number))
             return QJsonValue(number);
         return makeError(ErrorType::InvalidTypeConversion,
