@@ -3,9 +3,12 @@
 # are replaced by <id> before comparing. Cases run in name order, so a Pause case can be followed by
 # the case that resumes it (@TMP@ names a scratch folder shared by the cases).
 #
-# Usage: cmake -DWFCONSOLE=... -DSAMPLES=... -DEXPECTED=... [-DUPDATE=1] -P RunSamples.cmake
+# Usage: cmake -DWFCONSOLE=... -DSAMPLES=... -DEXPECTED=... [-DSCRATCH=dir] [-DUPDATE=1] -P RunSamples.cmake
 
-set(scratch "${CMAKE_CURRENT_BINARY_DIR}/samples-scratch")
+if(NOT SCRATCH)
+    set(SCRATCH "${CMAKE_CURRENT_BINARY_DIR}/samples-scratch")
+endif()
+set(scratch "${SCRATCH}")
 file(REMOVE_RECURSE "${scratch}")
 file(MAKE_DIRECTORY "${scratch}")
 
