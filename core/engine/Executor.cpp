@@ -4,6 +4,8 @@
 #include "engine/CardInvoker.h"
 #include "engine/Comparison.h"
 #include "engine/RawAnswer.h"
+#include "engine/ValuePath.h"
+#include "engine/cards/ConditionPorts.h"
 #include "flow/FlowLibrary.h"
 
 #include <QElapsedTimer>
@@ -53,22 +55,14 @@ ExecutionStatus statusFor(FlowOutcome::Kind kind)
     return ExecutionStatus::Success;
 }
 
-QJsonValue walkPath(QJsonValue value, const QStringList &path, qsizetype from)
+const CardSpec &conditionSpec()
 {
-    for (qsizetype i = from; i < path.size(); ++i) {
-        const QString &key = path.at(i);
-        if (value.isObject()) {
-            value = value.toObject().value(key);
-        } else if (value.isArray()) {
-            bool isIndex = false;
-            const int index = key.toInt(&isIndex);
-            const QJsonArray array = value.toArray();
-            value = isIndex && index >= 0 && index < array.size() ? array.at(index) : QJsonValue();
-        } else {
-            return QJsonValue(QJsonValue::Null);
-        }
-    }
-    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
+    static const CardSpec spec = [] {
+        CardSpec condition;
+        condition.inputs = conditionPorts();
+        return condition;
+    }();
+    return spec;
 }
 
 // How a list of cards ended: it ran to its end, it left its block (Return or Continue If inside a
@@ -255,7 +249,7 @@ private:
             const auto it = m_scope.constFind(binding.sourceCard);
             if (it == m_scope.constEnd())
                 return QJsonValue(QJsonValue::Null);
-            return walkPath(it->value(binding.path.first()), binding.path, 1);
+            return valueAtPath(it->value(binding.path.first()), binding.path, 1).value_or(QJsonValue(QJsonValue::Null));
         }
         case Binding::Kind::Unset:
             break;
@@ -391,7 +385,8 @@ private:
                     return Step{};
             }
             const double status = inputs.value(QLatin1String("statusCode")).toDouble(400);
-            if (status != static_cast<int>(status) || status < 400 || status > 599)
+            // Range first: converting an out-of-range double (1e300, NaN) to int is undefined.
+            if (!(status >= 400 && status <= 599) || status != static_cast<int>(status))
                 return fail(node, makeError(ErrorType::InvalidInput,
                                             QStringLiteral("invalid status code %1 (expected 400-599)").arg(numberToText(status))));
             outcome.kind = K::ReturnError;
@@ -493,9 +488,13 @@ private:
             const Block &block = node.blocks.at(i);
             if (block.condition.isEmpty())
                 return static_cast<int>(i);
-            const QJsonObject inputs = resolveAll(block.condition);
-            traceInputs->insert(block.label.isEmpty() ? QStringLiteral("block%1").arg(i + 1) : block.label, inputs);
-            auto holds = condition(inputs);
+            // A block's condition takes the defaults and conversions of the If/Else card's inputs, so an
+            // omitted operator means "equal to" here too.
+            auto inputs = prepareCardInputs(conditionSpec(), node, resolveAll(block.condition));
+            if (!inputs)
+                return Error{inputs.error().type, QStringLiteral("block %1: %2").arg(i + 1).arg(inputs.error().message)};
+            traceInputs->insert(block.label.isEmpty() ? QStringLiteral("block%1").arg(i + 1) : block.label, *inputs);
+            auto holds = condition(*inputs);
             if (!holds)
                 return Error{holds.error().type, QStringLiteral("block %1: %2").arg(i + 1).arg(holds.error().message)};
             if (*holds)
@@ -592,9 +591,13 @@ RunResult Executor::resume(const Flow &flow, const Continuation &continuation, c
                            const RunOptions &options) const
 {
     Execution execution(m_catalogue, flow, options, 0);
+    // The execution goes on right after its Pause card; when that card is no longer there (or no longer
+    // the same kind of Pause), resuming would run the wrong cards.
+    const qsizetype pauseIndex = continuation.nextIndex - 1;
     const CardNode *pauseCard = nullptr;
-    for (const CardNode &node : flow.cards) {
-        if (node.id == continuation.pauseCardId)
+    if (pauseIndex >= 0 && pauseIndex < flow.cards.size()) {
+        const CardNode &node = flow.cards.at(pauseIndex);
+        if (node.id == continuation.pauseCardId && node.function == (continuation.raw ? cardid::kPauseRaw : cardid::kPause))
             pauseCard = &node;
     }
     FlowOutcome bad;

@@ -11,7 +11,8 @@ Result<RawAnswer> readRawAnswer(const QJsonObject &inputs)
     RawAnswer answer;
     const QJsonValue status = inputs.value(QLatin1String("statusCode"));
     const double code = status.isNull() || status.isUndefined() ? 200.0 : status.toDouble(-1);
-    if (code != static_cast<double>(static_cast<int>(code)) || !(code == 200 || (code >= 400 && code <= 599)))
+    // Range first: converting an out-of-range double (1e300, NaN) to int is undefined.
+    if (!(code == 200 || (code >= 400 && code <= 599)) || code != static_cast<double>(static_cast<int>(code)))
         return makeError(ErrorType::InvalidInput,
                          QStringLiteral("invalid status code %1 (expected 200 or 400-599)").arg(numberToText(code)));
     answer.statusCode = static_cast<int>(code);

@@ -42,6 +42,8 @@ public:
             problem(cardId, QLatin1String(key), QStringLiteral("must be a string"));
             return {};
         }
+        if (required && v.toString().isEmpty())
+            problem(cardId, QLatin1String(key), QStringLiteral("is required"));
         return v.toString();
     }
 
@@ -181,11 +183,15 @@ public:
         else if (!options.isUndefined() && !options.isNull())
             problem(node.id, QStringLiteral("options"), QStringLiteral("must be an object"));
         for (const QJsonValue &blockValue : array(o, "blocks", node.id)) {
+            if (!blockValue.isObject()) {
+                problem(node.id, QStringLiteral("blocks"), QStringLiteral("every block must be an object"));
+                continue;
+            }
             const QJsonObject blockObject = blockValue.toObject();
             Block block;
-            block.label = blockObject.value(QLatin1String("label")).toString();
+            block.label = text(blockObject, "label", node.id);
             block.condition = inputs(blockObject, "condition", node.id);
-            block.cards = cards(blockObject.value(QLatin1String("cards")).toArray(), depth + 1, count);
+            block.cards = cards(array(blockObject, "cards", node.id), depth + 1, count);
             node.blocks.append(std::move(block));
         }
         return node;
@@ -324,6 +330,11 @@ FlowParseResult parse(const QJsonObject &o)
     flow.alias = reader.text(o, "alias", QString());
     flow.active = reader.boolean(o, "active", true, QString());
     flow.saveAllData = reader.boolean(o, "saveAllData", true, QString());
+    for (const char *key : {"endpoint", "event"}) {
+        const QJsonValue part = o.value(QLatin1String(key));
+        if (!part.isUndefined() && !part.isNull() && !part.isObject())
+            reader.problem(QString(), QLatin1String(key), QStringLiteral("must be an object"));
+    }
     flow.endpoint = reader.endpoint(o.value(QLatin1String("endpoint")).toObject());
     flow.event = reader.event(o.value(QLatin1String("event")).toObject());
     int count = 0;

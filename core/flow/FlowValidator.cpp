@@ -80,6 +80,8 @@ private:
         if (!node.outputs.isEmpty() && !spec->dynamicOutputs)
             problem(node.id, QStringLiteral("outputs"), QStringLiteral("%1 does not take declared outputs").arg(spec->name));
         checkInputs(node, *spec, visible);
+        if (spec->findInput(QStringLiteral("operator")))
+            checkConditionOperator(node.id, node.inputs);
         checkHelperOption(node, *spec);
         if (spec->kind == CardKind::Block)
             checkBlocks(node, *spec, visible, depth);
@@ -281,17 +283,19 @@ private:
             if (errorBlock)
                 m_insideErrorBlock.remove(node.id);
         }
-        checkConditionOperator(node.id, node.inputs);
     }
 
     void checkConditionOperator(const QString &cardId, const QList<InputBinding> &inputs)
     {
         for (const InputBinding &input : inputs) {
-            if (input.name != QLatin1String("operator") || input.binding.kind != Binding::Kind::Constant)
+            // A null constant leaves the card's default operator in place.
+            if (input.name != QLatin1String("operator") || input.binding.kind != Binding::Kind::Constant ||
+                input.binding.constant.isNull())
                 continue;
-            const QString op = input.binding.constant.toString();
-            if (!comparisonOperators().contains(op))
-                problem(cardId, input.name, QStringLiteral("unknown operator '%1'").arg(op));
+            // Matched as the comparison itself matches it (trimmed, any case), so what runs also loads.
+            const QString op = valueToText(input.binding.constant).trimmed();
+            if (!comparisonOperators().contains(op, Qt::CaseInsensitive))
+                problem(cardId, input.name, QStringLiteral("unknown operator '%1'").arg(op.left(40)));
         }
     }
 

@@ -5,6 +5,8 @@
 #
 # Usage: cmake -DWFCONSOLE=... -DSAMPLES=... -DEXPECTED=... [-DSCRATCH=dir] [-DUPDATE=1] -P RunSamples.cmake
 
+cmake_minimum_required(VERSION 3.25)
+
 if(NOT SCRATCH)
     set(SCRATCH "${CMAKE_CURRENT_BINARY_DIR}/samples-scratch")
 endif()
