@@ -24,7 +24,7 @@ Result<QJsonObject> declaredFields(const QList<FieldDecl> &fields, const QJsonOb
     for (const FieldDecl &field : fields) {
         auto converted = convertValue(source.value(field.name), field.type);
         if (!converted)
-            return makeError(ErrorType::InvalidInput,
+            return makeError(converted.error().type,
                              QStringLiteral("%1 field '%2': %3").arg(what, field.name, converted.error().message));
         result.insert(field.name, *converted);
     }

@@ -29,8 +29,8 @@ struct EventData {
     QByteArray header(const QByteArray &name) const; // first value, or empty
 };
 
-// Why the event could not be built: the request's fault, answered with 400.
-// ErrorType::InvalidInput: malformed JSON with a JSON content type, or a declared field that cannot
+// Why the event could not be built: the request's fault, answered with 400. ErrorType::InvalidInput
+// for malformed JSON with a JSON content type, InvalidTypeConversion for a declared field that cannot
 // convert to its type.
 Result<QJsonObject> buildEventOutputs(const EventCard &event, const EventData &data);
 

@@ -119,10 +119,19 @@ public:
         case K::CardError:
             return makeError(result.outcome.errorType,
                              QStringLiteral("flow '%1': %2").arg(helper->name, result.outcome.message));
-        default:
+        case K::ReturnError:
+        case K::BadRequest:
             return makeError(ErrorType::InvalidInput,
                              QStringLiteral("flow '%1' ended with an error: %2").arg(helper->name, result.outcome.message));
+        case K::ReturnRaw:
+        case K::Close:
+        case K::Pause:
+        case K::PauseRaw:
+            break;
         }
+        return makeError(ErrorType::InvalidInput,
+                         QStringLiteral("flow '%1' answers with an HTTP card; helper flows give their result with Return")
+                             .arg(helper->name));
     }
 
     Result<bool> callFlowAsync(const QString &flowId, const QJsonObject &inputs) override

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace wf {
 
 QString FlowProblem::toString() const
@@ -28,6 +30,18 @@ public:
     void problem(const QString &cardId, const QString &field, const QString &message)
     {
         problems.append({cardId, field, message});
+    }
+
+    // A misspelt key ("input" for "inputs") would otherwise be ignored without a word.
+    void onlyKeys(const QJsonObject &o, std::initializer_list<const char *> allowed, const QString &cardId,
+                  const QString &where)
+    {
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const bool known = std::any_of(allowed.begin(), allowed.end(),
+                                           [&](const char *key) { return it.key() == QLatin1String(key); });
+            if (!known)
+                problem(cardId, it.key(), QStringLiteral("unknown key in %1").arg(where));
+        }
     }
 
     QString text(const QJsonObject &o, const char *key, const QString &cardId, bool required = false)
@@ -77,6 +91,7 @@ public:
         const QJsonArray list = array(o, key, cardId);
         for (const QJsonValue &entry : list) {
             const QJsonObject field = entry.toObject();
+            onlyKeys(field, {"name", "type"}, cardId, QLatin1String(key));
             const QString name = field.value(QLatin1String("name")).toString();
             if (!entry.isObject() || name.isEmpty()) {
                 problem(cardId, QLatin1String(key), QStringLiteral("every entry needs a \"name\""));
@@ -101,6 +116,7 @@ public:
     {
         InputBinding input;
         const QJsonObject o = entry.toObject();
+        onlyKeys(o, {"name", "type", "ref", "value"}, cardId, QStringLiteral("an input"));
         input.name = o.value(QLatin1String("name")).toString();
         if (!entry.isObject() || input.name.isEmpty()) {
             problem(cardId, QString(), QStringLiteral("every input needs a \"name\""));
@@ -173,6 +189,7 @@ public:
         node.id = o.value(QLatin1String("id")).toString();
         if (node.id.isEmpty())
             problem(QString(), QStringLiteral("id"), QStringLiteral("every card needs an \"id\""));
+        onlyKeys(o, {"id", "function", "name", "inputs", "outputs", "options", "blocks"}, node.id, QStringLiteral("a card"));
         node.function = text(o, "function", node.id, true);
         node.name = text(o, "name", node.id);
         node.inputs = inputs(o, "inputs", node.id);
@@ -188,6 +205,7 @@ public:
                 continue;
             }
             const QJsonObject blockObject = blockValue.toObject();
+            onlyKeys(blockObject, {"label", "condition", "cards"}, node.id, QStringLiteral("a block"));
             Block block;
             block.label = text(blockObject, "label", node.id);
             block.condition = inputs(blockObject, "condition", node.id);
@@ -200,6 +218,7 @@ public:
     EventCard event(const QJsonObject &o)
     {
         EventCard event;
+        onlyKeys(o, {"type", "body", "query", "headers", "inputs"}, eventCardId(), QStringLiteral("the event card"));
         const QString type = o.value(QLatin1String("type")).toString(QStringLiteral("apiEndpoint"));
         if (type == QLatin1String("helperFlow")) {
             event.type = EventType::HelperFlow;
@@ -220,6 +239,7 @@ public:
     EndpointSettings endpoint(const QJsonObject &o)
     {
         EndpointSettings settings;
+        onlyKeys(o, {"security", "apps", "corsOrigins"}, QString(), QStringLiteral("endpoint"));
         const QString level = o.value(QLatin1String("security")).toString(QStringLiteral("none"));
         if (const auto parsed = parseSecurityLevel(level))
             settings.security = *parsed;
@@ -320,6 +340,8 @@ FlowParseResult parse(const QJsonObject &o)
 {
     Reader reader;
     Flow flow;
+    reader.onlyKeys(o, {"format", "id", "name", "description", "alias", "active", "saveAllData", "endpoint", "event", "cards"},
+                    QString(), QStringLiteral("the flow"));
     const QJsonValue format = o.value(QLatin1String("format"));
     if (!format.isUndefined() && format.toInt(-1) != 1)
         reader.problem(QString(), QStringLiteral("format"),

@@ -47,6 +47,11 @@ FlowLibrary FlowLibrary::loadDirectory(const QString &directory, QStringList *pr
             }
             continue;
         }
+        if (library.find(parsed.flow->id)) {
+            if (problems)
+                problems->append(QStringLiteral("%1: another file already holds a flow with id '%2'").arg(name, parsed.flow->id));
+            continue;
+        }
         library.add(std::move(*parsed.flow));
     }
     return library;

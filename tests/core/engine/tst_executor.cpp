@@ -1354,6 +1354,16 @@ void TestExecutor::callFlowHelperFails()
     result = run(stopping, request(), options(&library));
     QCOMPARE(result.status, ExecutionStatus::Success);
     QCOMPARE(result.outcome.fields, object(R"({"all": {}})"));
+
+    // A helper that answers with Return Raw cannot give Call Flow a result: the card says why.
+    addToLibrary(&library, helperFlow("raw", "Raw", "[]",
+                                      R"([{"id": "r", "function": "flow.returnRaw", "inputs": [{"name": "body", "value": "x"}]}])"));
+    LOAD_FLOW(callingRaw, endpointFlow(R"([{"id": "call", "function": "flow.callFlow", "options": {"flow": "raw"}}])"),
+              &library);
+    result = run(callingRaw, request(), options(&library));
+    QCOMPARE(result.outcome.kind, FlowOutcome::Kind::CardError);
+    QVERIFY2(result.outcome.message.contains(QLatin1String("flow 'Raw' answers with an HTTP card")),
+             qPrintable(result.outcome.message));
 }
 
 void TestExecutor::callFlowRecursionLimit()

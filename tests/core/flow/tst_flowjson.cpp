@@ -406,6 +406,14 @@ void TestFlowJson::structuralProblems_data()
     QTest::addRow("helper input unknown type")
         << helperFlow("[]", R"([{"name": "item", "type": "list<list>"}])") << true << s("event") << s("item")
         << s("unknown type 'list<list>'");
+    QTest::addRow("unknown flow key") << QByteArray(R"({"id": "t", "name": "T", "card": []})") << true << QString()
+                                      << s("card") << s("unknown key in the flow");
+    QTest::addRow("unknown card key")
+        << endpointFlow(R"([{"id": "c1", "function": "text.trim", "input": []}])") << true << s("c1") << s("input")
+        << s("unknown key in a card");
+    QTest::addRow("unknown input key")
+        << endpointFlow(R"([{"id": "c1", "function": "text.trim", "inputs": [{"name": "text", "val": "x"}]}])") << true
+        << s("c1") << s("val") << s("unknown key in an input");
     QTest::addRow("card without id") << endpointFlow(R"([{"function": "text.trim"}])") << true << QString()
                                      << s("id") << s("every card needs an \"id\"");
     QTest::addRow("card without function")
@@ -1053,6 +1061,7 @@ void TestFlowJson::libraryReportsBrokenFiles()
     write(QStringLiteral("b-broken.json"), QByteArrayLiteral("{not json"));
     write(QStringLiteral("c-no-name.json"), QByteArrayLiteral(R"({"id": "x", "cards": []})"));
     write(QStringLiteral("d-endpoint.json"), endpointFlow("[]"));
+    write(QStringLiteral("e-same-id.json"), endpointFlow("[]"));
     write(QStringLiteral("ignored.txt"), QByteArrayLiteral("not a flow"));
 
     QStringList problems;
@@ -1061,7 +1070,9 @@ void TestFlowJson::libraryReportsBrokenFiles()
     QVERIFY(library.find(QStringLiteral("h")));
     QVERIFY(library.find(QStringLiteral("t")));
     QVERIFY(!library.find(QStringLiteral("x")));
-    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems.size(), 3);
+    QVERIFY2(problems.at(2).startsWith(QLatin1String("e-same-id.json: another file already holds a flow with id 't'")),
+             qPrintable(problems.at(2)));
     QVERIFY2(problems.at(0).startsWith(QLatin1String("b-broken.json: not valid JSON")),
              qPrintable(problems.at(0)));
     QVERIFY2(problems.at(1).startsWith(QLatin1String("c-no-name.json: field 'name'")),
