@@ -43,7 +43,8 @@ QString portsToText(const QList<PortSpec> &ports, bool dynamic)
 {
     QStringList parts;
     for (const PortSpec &port : ports)
-        parts.append(port.name + QLatin1Char(':') + port.type.displayName() + (port.required ? QStringLiteral("*") : QString()));
+        parts.append(port.name + QLatin1Char(':') + port.type.displayName() +
+                     (port.required ? QStringLiteral("*") : QString()));
     if (dynamic)
         parts.append(QStringLiteral("…"));
     return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral(", "));
@@ -90,9 +91,9 @@ int listCards(const QStringList &arguments)
             category = spec.category;
             out << '\n' << category << '\n';
         }
-        out << "  " << spec.name.leftJustified(18) << ' ' << spec.functionId.leftJustified(26) << " in: "
-            << portsToText(spec.inputs, spec.dynamicInputs) << "  out: " << portsToText(spec.outputs, spec.dynamicOutputs)
-            << '\n';
+        out << "  " << spec.name.leftJustified(18) << ' ' << spec.functionId.leftJustified(26)
+            << " in: " << portsToText(spec.inputs, spec.dynamicInputs)
+            << "  out: " << portsToText(spec.outputs, spec.dynamicOutputs) << '\n';
     }
     out << "\n(* required, … the flow declares more)\n";
     return Ok;

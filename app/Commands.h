@@ -10,7 +10,7 @@ namespace wf::cli {
 // Exit codes shared by every verb.
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2, InvalidFlow = 3 };
 
-int runFlow(const QStringList &arguments);  // wfconsole run FLOW.json ...
+int runFlow(const QStringList &arguments);   // wfconsole run FLOW.json ...
 int listCards(const QStringList &arguments); // wfconsole cards [--json]
 
 } // namespace wf::cli

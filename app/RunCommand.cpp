@@ -58,11 +58,12 @@ void printTrace(const Trace &trace)
     int number = 0;
     for (const TraceEntry &entry : trace) {
         const QString indent(entry.depth * 2, QLatin1Char(' '));
-        out() << indent << '#' << ++number << ' ' << entry.cardId << " (" << entry.name << ", " << entry.function << ") "
-              << entry.durationUs << " us\n";
+        out() << indent << '#' << ++number << ' ' << entry.cardId << " (" << entry.name << ", "
+              << entry.function << ") " << entry.durationUs << " us\n";
         out() << indent << "  inputs:  " << compact(entry.inputs) << '\n';
         if (entry.error)
-            out() << indent << "  error:   " << errorTypeName(entry.error->type) << ": " << entry.error->message << '\n';
+            out() << indent << "  error:   " << errorTypeName(entry.error->type) << ": "
+                  << entry.error->message << '\n';
         else
             out() << indent << "  outputs: " << compact(entry.outputs) << '\n';
     }
@@ -77,10 +78,11 @@ QJsonObject answerToJson(const HttpAnswer &answer, const RunResult &result, cons
     const QJsonDocument doc = QJsonDocument::fromJson(answer.body, &error);
     QJsonObject o{{QStringLiteral("status"), answer.status},
                   {QStringLiteral("headers"), headers},
-                  {QStringLiteral("body"), error.error == QJsonParseError::NoError ? doc.object().isEmpty() && doc.isArray()
-                                                                                         ? QJsonValue(doc.array())
-                                                                                         : QJsonValue(doc.object())
-                                                                                   : QJsonValue(QString::fromUtf8(answer.body))},
+                  {QStringLiteral("body"), error.error == QJsonParseError::NoError
+                                               ? doc.object().isEmpty() && doc.isArray()
+                                                     ? QJsonValue(doc.array())
+                                                     : QJsonValue(doc.object())
+                                               : QJsonValue(QString::fromUtf8(answer.body))},
                   {QStringLiteral("executionId"), executionId},
                   {QStringLiteral("executionStatus"), executionStatusId(result.status)},
                   {QStringLiteral("durationUs"), result.durationUs},
@@ -120,41 +122,52 @@ QByteArray buildQuery(const QStringList &values)
 int runFlow(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Runs a flow locally and prints the HTTP answer it would give."));
+    parser.setApplicationDescription(
+        QStringLiteral("Runs a flow locally and prints the HTTP answer it would give."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("flow"), QStringLiteral("The flow file (JSON)."));
-    const QCommandLineOption body({QStringLiteral("b"), QStringLiteral("body")}, QStringLiteral("Request body."),
-                                  QStringLiteral("text"));
-    const QCommandLineOption bodyFile(QStringLiteral("body-file"), QStringLiteral("Read the request body from a file."),
+    const QCommandLineOption body({QStringLiteral("b"), QStringLiteral("body")},
+                                  QStringLiteral("Request body."), QStringLiteral("text"));
+    const QCommandLineOption bodyFile(QStringLiteral("body-file"),
+                                      QStringLiteral("Read the request body from a file."),
                                       QStringLiteral("file"));
     const QCommandLineOption query({QStringLiteral("q"), QStringLiteral("query")},
-                                   QStringLiteral("Query parameter (repeatable)."), QStringLiteral("name=value"));
+                                   QStringLiteral("Query parameter (repeatable)."),
+                                   QStringLiteral("name=value"));
     const QCommandLineOption header({QStringLiteral("H"), QStringLiteral("header")},
-                                    QStringLiteral("Request header (repeatable)."), QStringLiteral("Name: value"));
+                                    QStringLiteral("Request header (repeatable)."),
+                                    QStringLiteral("Name: value"));
     const QCommandLineOption method({QStringLiteral("X"), QStringLiteral("method")},
                                     QStringLiteral("HTTP method (default POST with a body, else GET)."),
                                     QStringLiteral("method"));
-    const QCommandLineOption trace(QStringLiteral("trace"), QStringLiteral("Print every card's inputs, outputs and time."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the answer and trace as one JSON object."));
-    const QCommandLineOption flows(QStringLiteral("flows"),
-                                   QStringLiteral("Folder of helper flows (default: the flow file's folder)."),
-                                   QStringLiteral("dir"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Time limit in seconds (default 60)."),
+    const QCommandLineOption trace(QStringLiteral("trace"),
+                                   QStringLiteral("Print every card's inputs, outputs and time."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the answer and trace as one JSON object."));
+    const QCommandLineOption flows(
+        QStringLiteral("flows"), QStringLiteral("Folder of helper flows (default: the flow file's folder)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     QStringLiteral("Time limit in seconds (default 60)."),
                                      QStringLiteral("seconds"), QStringLiteral("60"));
-    const QCommandLineOption saveContinuation(QStringLiteral("save-continuation"),
-                                              QStringLiteral("When the flow pauses, write what resuming needs to this file."),
-                                              QStringLiteral("file"));
-    const QCommandLineOption resume(QStringLiteral("resume"),
-                                    QStringLiteral("Resume a paused execution saved with --save-continuation; the body is "
-                                                   "the resume request's body."),
-                                    QStringLiteral("file"));
-    parser.addOptions({body, bodyFile, query, header, method, trace, json, flows, timeout, saveContinuation, resume});
+    const QCommandLineOption saveContinuation(
+        QStringLiteral("save-continuation"),
+        QStringLiteral("When the flow pauses, write what resuming needs to this file."),
+        QStringLiteral("file"));
+    const QCommandLineOption resume(
+        QStringLiteral("resume"),
+        QStringLiteral("Resume a paused execution saved with --save-continuation; the body is "
+                       "the resume request's body."),
+        QStringLiteral("file"));
+    parser.addOptions(
+        {body, bodyFile, query, header, method, trace, json, flows, timeout, saveContinuation, resume});
     if (!parser.parse(arguments)) {
         err() << "wfconsole run: " << parser.errorText() << Qt::endl;
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText().replace(QLatin1String("wfconsole [options]"), QLatin1String("wfconsole run [options]"));
+        out() << parser.helpText().replace(QLatin1String("wfconsole [options]"),
+                                           QLatin1String("wfconsole run [options]"));
         return Ok;
     }
     if (parser.positionalArguments().size() != 1) {
@@ -176,8 +189,9 @@ int runFlow(const QStringList &arguments)
         event.body = parser.value(body).toUtf8();
     if (!event.body.isEmpty() && event.header("content-type").isEmpty())
         event.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
-    event.method = parser.isSet(method) ? parser.value(method).toUpper().toLatin1()
-                                        : (event.body.isEmpty() ? QByteArrayLiteral("GET") : QByteArrayLiteral("POST"));
+    event.method = parser.isSet(method)
+                       ? parser.value(method).toUpper().toLatin1()
+                       : (event.body.isEmpty() ? QByteArrayLiteral("GET") : QByteArrayLiteral("POST"));
     event.rawQuery = buildQuery(parser.values(query));
     event.executionId = newExecutionId();
 
@@ -215,7 +229,8 @@ int runFlow(const QStringList &arguments)
             return Failure;
         const auto continuation = Continuation::fromJson(QJsonDocument::fromJson(saved).object());
         if (!continuation || continuation->flowId != loaded.flow->id) {
-            err() << "wfconsole run: " << parser.value(resume) << " is not a paused execution of this flow" << Qt::endl;
+            err() << "wfconsole run: " << parser.value(resume) << " is not a paused execution of this flow"
+                  << Qt::endl;
             return Usage;
         }
         if (!continuation->executionId.isEmpty())
@@ -239,13 +254,15 @@ int runFlow(const QStringList &arguments)
         QSaveFile file(parser.value(saveContinuation));
         if (!file.open(QIODevice::WriteOnly) ||
             file.write(QJsonDocument(result.continuation->toJson()).toJson()) < 0 || !file.commit()) {
-            err() << "wfconsole run: cannot write " << file.fileName() << ": " << file.errorString() << Qt::endl;
+            err() << "wfconsole run: cannot write " << file.fileName() << ": " << file.errorString()
+                  << Qt::endl;
             return Failure;
         }
     }
 
     if (parser.isSet(json)) {
-        out() << QJsonDocument(answerToJson(answer, result, event.executionId)).toJson(QJsonDocument::Indented);
+        out()
+            << QJsonDocument(answerToJson(answer, result, event.executionId)).toJson(QJsonDocument::Indented);
         return Ok;
     }
     out() << "HTTP/1.1 " << answer.status << ' ' << reasonPhrase(answer.status) << '\n';
@@ -253,11 +270,14 @@ int runFlow(const QStringList &arguments)
         out() << QString::fromLatin1(name) << ": " << QString::fromUtf8(value) << '\n';
     out() << '\n' << QString::fromUtf8(answer.body) << '\n';
     if (result.status == ExecutionStatus::Paused)
-        out() << "\n(paused: " << (parser.isSet(saveContinuation) ? QStringLiteral("resume with --resume ") + parser.value(saveContinuation)
-                                                                  : QStringLiteral("use --save-continuation FILE to resume later"))
+        out() << "\n(paused: "
+              << (parser.isSet(saveContinuation)
+                      ? QStringLiteral("resume with --resume ") + parser.value(saveContinuation)
+                      : QStringLiteral("use --save-continuation FILE to resume later"))
               << ")\n";
     if (result.early)
-        out() << "\n(answered early by Close; the flow then ended: " << executionStatusName(result.status) << ")\n";
+        out() << "\n(answered early by Close; the flow then ended: " << executionStatusName(result.status)
+              << ")\n";
     if (parser.isSet(trace))
         printTrace(result.trace);
     return Ok;

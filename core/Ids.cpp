@@ -1,10 +1,8 @@
 #include "Ids.h"
 
 #include <QByteArray>
-
-#include <openssl/rand.h>
-
 #include <cstdlib>
+#include <openssl/rand.h>
 
 namespace wf {
 

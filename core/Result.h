@@ -4,7 +4,6 @@
 // exceptions, so every caller sees the error path in the signature.
 
 #include <QString>
-
 #include <optional>
 #include <utility>
 #include <variant>
@@ -32,7 +31,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_data(std::move(value)) {} // NOLINT(google-explicit-constructor)
+    Result(T value) : m_data(std::move(value)) {}     // NOLINT(google-explicit-constructor)
     Result(Error error) : m_data(std::move(error)) {} // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(m_data); }

@@ -134,13 +134,14 @@ void MainWindow::showCard(const QString &functionId)
         m_details->clear();
         return;
     }
-    m_details->setHtml(QStringLiteral("<h2>%1</h2><p style='color:gray'>%2 · <code>%3</code></p><p>%4</p>"
-                                      "<h3>%5</h3>%6<h3>%7</h3>%8")
-                           .arg(spec->name.toHtmlEscaped(), spec->category.toHtmlEscaped(), spec->functionId,
-                                spec->description.toHtmlEscaped(), tr("Inputs"),
-                                portsTable(spec->inputs, spec->dynamicInputs, tr("…and the inputs the flow declares")),
-                                tr("Outputs"),
-                                portsTable(spec->outputs, spec->dynamicOutputs, tr("…and the outputs the flow declares"))));
+    m_details->setHtml(
+        QStringLiteral("<h2>%1</h2><p style='color:gray'>%2 · <code>%3</code></p><p>%4</p>"
+                       "<h3>%5</h3>%6<h3>%7</h3>%8")
+            .arg(spec->name.toHtmlEscaped(), spec->category.toHtmlEscaped(), spec->functionId,
+                 spec->description.toHtmlEscaped(), tr("Inputs"),
+                 portsTable(spec->inputs, spec->dynamicInputs, tr("…and the inputs the flow declares")),
+                 tr("Outputs"),
+                 portsTable(spec->outputs, spec->dynamicOutputs, tr("…and the outputs the flow declares"))));
 }
 
 } // namespace wf::ui

@@ -27,7 +27,8 @@ HttpAnswer shapeResponse(const FlowOutcome &outcome, const QString &executionId)
 HttpAnswer answerFor(const RunResult &result, const QString &executionId);
 
 // {"error": code, "error_description": description[, "executionId": id]}
-HttpAnswer errorAnswer(int status, const QString &code, const QString &description, const QString &executionId = {});
+HttpAnswer errorAnswer(int status, const QString &code, const QString &description,
+                       const QString &executionId = {});
 
 QString reasonPhrase(int status);
 

@@ -2,7 +2,8 @@
 
 namespace wf {
 
-Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node, const QJsonObject &rawInputs)
+Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node,
+                                      const QJsonObject &rawInputs)
 {
     QJsonObject prepared;
     for (const PortSpec &port : spec.inputs) {
@@ -10,7 +11,8 @@ Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node
         if (value.isUndefined() || value.isNull())
             value = port.defaultValue;
         if (port.required && (value.isNull() || value.isUndefined()))
-            return makeError(ErrorType::InvalidInput, QStringLiteral("%1: a value is required").arg(port.name));
+            return makeError(ErrorType::InvalidInput,
+                             QStringLiteral("%1: a value is required").arg(port.name));
         auto converted = convertValue(value, port.type);
         if (!converted)
             return makeError(converted.error().type,
@@ -31,14 +33,15 @@ Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node
     return prepared;
 }
 
-Result<QJsonObject> invokeFunctionCard(const CardSpec &spec, const CardNode &node, const QJsonObject &rawInputs,
-                                       ExecutionEnv &env)
+Result<QJsonObject> invokeFunctionCard(const CardSpec &spec, const CardNode &node,
+                                       const QJsonObject &rawInputs, ExecutionEnv &env)
 {
     auto inputs = prepareCardInputs(spec, node, rawInputs);
     if (!inputs)
         return inputs.error();
     if (!spec.run)
-        return makeError(ErrorType::Internal, QStringLiteral("card %1 cannot run on its own").arg(spec.functionId));
+        return makeError(ErrorType::Internal,
+                         QStringLiteral("card %1 cannot run on its own").arg(spec.functionId));
     return spec.run(CardCall{node, std::move(inputs).value(), env});
 }
 

@@ -10,9 +10,10 @@
 namespace wf {
 
 // Converts `rawInputs` as described above. Errors name the input: "b: cannot convert ...".
-Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node, const QJsonObject &rawInputs);
+Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node,
+                                      const QJsonObject &rawInputs);
 
-Result<QJsonObject> invokeFunctionCard(const CardSpec &spec, const CardNode &node, const QJsonObject &rawInputs,
-                                       ExecutionEnv &env);
+Result<QJsonObject> invokeFunctionCard(const CardSpec &spec, const CardNode &node,
+                                       const QJsonObject &rawInputs, ExecutionEnv &env);
 
 } // namespace wf

@@ -11,7 +11,7 @@
 namespace wf {
 
 enum class CompareAs {
-    Auto,     // from the values: both numbers → Number, both booleans → True/False, otherwise Text
+    Auto, // from the values: both numbers → Number, both booleans → True/False, otherwise Text
     Text,
     Number,
     Boolean,

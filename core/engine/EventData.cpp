@@ -18,14 +18,16 @@ bool isFormContentType(const QByteArray &contentType)
     return contentType.split(';').first().trimmed().toLower() == "application/x-www-form-urlencoded";
 }
 
-Result<QJsonObject> declaredFields(const QList<FieldDecl> &fields, const QJsonObject &source, const QString &what)
+Result<QJsonObject> declaredFields(const QList<FieldDecl> &fields, const QJsonObject &source,
+                                   const QString &what)
 {
     QJsonObject result;
     for (const FieldDecl &field : fields) {
         auto converted = convertValue(source.value(field.name), field.type);
         if (!converted)
-            return makeError(converted.error().type,
-                             QStringLiteral("%1 field '%2': %3").arg(what, field.name, converted.error().message));
+            return makeError(
+                converted.error().type,
+                QStringLiteral("%1 field '%2': %3").arg(what, field.name, converted.error().message));
         result.insert(field.name, *converted);
     }
     return result;
@@ -69,9 +71,10 @@ Result<QJsonObject> buildEventOutputs(const EventCard &event, const EventData &d
             QJsonParseError error{};
             const QJsonDocument doc = QJsonDocument::fromJson(data.body, &error);
             if (error.error != QJsonParseError::NoError && isJsonContentType(contentType))
-                return makeError(ErrorType::InvalidInput, QStringLiteral("malformed JSON body at offset %1: %2")
-                                                              .arg(error.offset)
-                                                              .arg(error.errorString()));
+                return makeError(ErrorType::InvalidInput,
+                                 QStringLiteral("malformed JSON body at offset %1: %2")
+                                     .arg(error.offset)
+                                     .arg(error.errorString()));
             if (error.error == QJsonParseError::NoError && doc.isObject())
                 bodyObject = doc.object();
         }
@@ -98,11 +101,12 @@ Result<QJsonObject> buildEventOutputs(const EventCard &event, const EventData &d
     const QJsonObject raw{{QStringLiteral("body"), QString::fromUtf8(data.body)},
                           {QStringLiteral("query"), QString::fromUtf8(data.rawQuery)},
                           {QStringLiteral("headers"), rawHeaders}};
-    const QJsonObject context{
-        {QStringLiteral("execution_id"), data.executionId},
-        {QStringLiteral("method"), QString::fromLatin1(data.method)},
-        {QStringLiteral("client_id"), data.clientId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(data.clientId)},
-        {QStringLiteral("security_level"), securityLevelId(data.security)}};
+    const QJsonObject context{{QStringLiteral("execution_id"), data.executionId},
+                              {QStringLiteral("method"), QString::fromLatin1(data.method)},
+                              {QStringLiteral("client_id"), data.clientId.isEmpty()
+                                                                ? QJsonValue(QJsonValue::Null)
+                                                                : QJsonValue(data.clientId)},
+                              {QStringLiteral("security_level"), securityLevelId(data.security)}};
     return QJsonObject{{QStringLiteral("body"), *body},
                        {QStringLiteral("query"), *query},
                        {QStringLiteral("headers"), *headers},

@@ -10,7 +10,6 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
-
 #include <utility>
 
 namespace wf {
@@ -19,11 +18,11 @@ using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 
 struct EventData {
     QByteArray method = QByteArrayLiteral("POST");
-    HeaderList headers;   // as received; names are matched case-insensitively
-    QByteArray rawQuery;  // without '?', percent-encoded, clientToken already removed
+    HeaderList headers;  // as received; names are matched case-insensitively
+    QByteArray rawQuery; // without '?', percent-encoded, clientToken already removed
     QByteArray body;
     QString executionId;
-    QString clientId;     // OAuth 2.0 callers
+    QString clientId; // OAuth 2.0 callers
     SecurityLevel security = SecurityLevel::None;
 
     QByteArray header(const QByteArray &name) const; // first value, or empty

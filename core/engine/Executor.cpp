@@ -25,9 +25,12 @@ struct StatusName {
 };
 
 constexpr StatusName kStatusNames[] = {
-    {ExecutionStatus::InProgress, "inProgress", "In progress"}, {ExecutionStatus::Success, "success", "Success"},
-    {ExecutionStatus::Failed, "failed", "Failed"},              {ExecutionStatus::Paused, "paused", "Paused"},
-    {ExecutionStatus::Canceled, "canceled", "Canceled"},        {ExecutionStatus::TimedOut, "timedOut", "Timed out"},
+    {ExecutionStatus::InProgress, "inProgress", "In progress"},
+    {ExecutionStatus::Success, "success", "Success"},
+    {ExecutionStatus::Failed, "failed", "Failed"},
+    {ExecutionStatus::Paused, "paused", "Paused"},
+    {ExecutionStatus::Canceled, "canceled", "Canceled"},
+    {ExecutionStatus::TimedOut, "timedOut", "Timed out"},
 };
 
 ExecutionStatus statusFor(FlowOutcome::Kind kind)
@@ -121,17 +124,18 @@ public:
                              QStringLiteral("flow '%1': %2").arg(helper->name, result.outcome.message));
         case K::ReturnError:
         case K::BadRequest:
-            return makeError(ErrorType::InvalidInput,
-                             QStringLiteral("flow '%1' ended with an error: %2").arg(helper->name, result.outcome.message));
+            return makeError(ErrorType::InvalidInput, QStringLiteral("flow '%1' ended with an error: %2")
+                                                          .arg(helper->name, result.outcome.message));
         case K::ReturnRaw:
         case K::Close:
         case K::Pause:
         case K::PauseRaw:
             break;
         }
-        return makeError(ErrorType::InvalidInput,
-                         QStringLiteral("flow '%1' answers with an HTTP card; helper flows give their result with Return")
-                             .arg(helper->name));
+        return makeError(
+            ErrorType::InvalidInput,
+            QStringLiteral("flow '%1' answers with an HTTP card; helper flows give their result with Return")
+                .arg(helper->name));
     }
 
     Result<bool> callFlowAsync(const QString &flowId, const QJsonObject &inputs) override
@@ -223,8 +227,9 @@ private:
         FlowOutcome outcome;
         const bool canceled = m_options.cancel && m_options.cancel->load();
         outcome.kind = canceled ? FlowOutcome::Kind::Canceled : FlowOutcome::Kind::TimedOut;
-        outcome.message = canceled ? QStringLiteral("the execution was canceled before card '%1'").arg(cardName(node))
-                                   : QStringLiteral("the execution ran out of time before card '%1'").arg(cardName(node));
+        outcome.message =
+            canceled ? QStringLiteral("the execution was canceled before card '%1'").arg(cardName(node))
+                     : QStringLiteral("the execution ran out of time before card '%1'").arg(cardName(node));
         outcome.cardId = node.id;
         return end(outcome);
     }
@@ -258,7 +263,8 @@ private:
             const auto it = m_scope.constFind(binding.sourceCard);
             if (it == m_scope.constEnd())
                 return QJsonValue(QJsonValue::Null);
-            return valueAtPath(it->value(binding.path.first()), binding.path, 1).value_or(QJsonValue(QJsonValue::Null));
+            return valueAtPath(it->value(binding.path.first()), binding.path, 1)
+                .value_or(QJsonValue(QJsonValue::Null));
         }
         case Binding::Kind::Unset:
             break;
@@ -316,7 +322,8 @@ private:
     {
         const CardSpec *spec = m_catalogue.find(node.function);
         if (!spec)
-            return fail(node, makeError(ErrorType::NotFound, QStringLiteral("unknown function '%1'").arg(node.function)));
+            return fail(node, makeError(ErrorType::NotFound,
+                                        QStringLiteral("unknown function '%1'").arg(node.function)));
         const qint64 startNs = m_timer.nsecsElapsed();
         const qsizetype traceIndex = beginTrace(node, depth);
         if (spec->kind == CardKind::Block)
@@ -351,7 +358,8 @@ private:
         const auto as = parseCompareAs(inputs.value(QLatin1String("compareAs")).toString());
         if (!as)
             return makeError(ErrorType::InvalidInput, QStringLiteral("compareAs: unknown comparison type"));
-        return compareValues(inputs.value(QLatin1String("a")), inputs.value(QLatin1String("operator")).toString(),
+        return compareValues(inputs.value(QLatin1String("a")),
+                             inputs.value(QLatin1String("operator")).toString(),
                              inputs.value(QLatin1String("b")), *as);
     }
 
@@ -397,7 +405,8 @@ private:
             // Range first: converting an out-of-range double (1e300, NaN) to int is undefined.
             if (!(status >= 400 && status <= 599) || status != static_cast<int>(status))
                 return fail(node, makeError(ErrorType::InvalidInput,
-                                            QStringLiteral("invalid status code %1 (expected 400-599)").arg(numberToText(status))));
+                                            QStringLiteral("invalid status code %1 (expected 400-599)")
+                                                .arg(numberToText(status))));
             outcome.kind = K::ReturnError;
             outcome.statusCode = static_cast<int>(status);
             outcome.message = inputs.value(QLatin1String("message")).toString();
@@ -424,7 +433,8 @@ private:
         }
         if (fn == cardid::kPause || fn == cardid::kPauseRaw) {
             if (depth > 0)
-                return fail(node, makeError(ErrorType::InvalidInput, QStringLiteral("Pause cannot run inside a block")));
+                return fail(node, makeError(ErrorType::InvalidInput,
+                                            QStringLiteral("Pause cannot run inside a block")));
             outcome.kind = fn == cardid::kPause ? K::Pause : K::PauseRaw;
             if (fn == cardid::kPause)
                 outcome.fields = inputs;
@@ -436,7 +446,8 @@ private:
 
     // Runs the chosen block of If/Else, If/ElseIf or If Error and sets the card's declared outputs
     // from the Return card that left the block.
-    Step runBlockCard(const CardNode &node, const CardSpec &spec, int depth, qsizetype traceIndex, qint64 startNs)
+    Step runBlockCard(const CardNode &node, const CardSpec &spec, int depth, qsizetype traceIndex,
+                      qint64 startNs)
     {
         QJsonObject cardInputs;
         Step inner;
@@ -469,7 +480,8 @@ private:
             const QJsonValue value = inner.blockFields ? inner.blockFields->value(field.name) : QJsonValue();
             auto converted = convertValue(value, field.type);
             if (!converted) {
-                const Error error{converted.error().type, field.name + QStringLiteral(": ") + converted.error().message};
+                const Error error{converted.error().type,
+                                  field.name + QStringLiteral(": ") + converted.error().message};
                 endTrace(traceIndex, cardInputs, {}, startNs, error);
                 return fail(node, error);
             }
@@ -501,11 +513,14 @@ private:
             // omitted operator means "equal to" here too.
             auto inputs = prepareCardInputs(conditionSpec(), node, resolveAll(block.condition));
             if (!inputs)
-                return Error{inputs.error().type, QStringLiteral("block %1: %2").arg(i + 1).arg(inputs.error().message)};
-            traceInputs->insert(block.label.isEmpty() ? QStringLiteral("block%1").arg(i + 1) : block.label, *inputs);
+                return Error{inputs.error().type,
+                             QStringLiteral("block %1: %2").arg(i + 1).arg(inputs.error().message)};
+            traceInputs->insert(block.label.isEmpty() ? QStringLiteral("block%1").arg(i + 1) : block.label,
+                                *inputs);
             auto holds = condition(*inputs);
             if (!holds)
-                return Error{holds.error().type, QStringLiteral("block %1: %2").arg(i + 1).arg(holds.error().message)};
+                return Error{holds.error().type,
+                             QStringLiteral("block %1: %2").arg(i + 1).arg(holds.error().message)};
             if (*holds)
                 return static_cast<int>(i);
         }
@@ -573,7 +588,8 @@ std::optional<Continuation> Continuation::fromJson(const QJsonObject &o)
     c.pauseCardId = o.value(QLatin1String("pauseCardId")).toString();
     c.raw = o.value(QLatin1String("raw")).toBool();
     c.outputs = o.value(QLatin1String("outputs")).toObject();
-    if (c.flowId.isEmpty() || c.nextIndex < 0 || c.pauseCardId.isEmpty() || !c.outputs.contains(eventCardId()))
+    if (c.flowId.isEmpty() || c.nextIndex < 0 || c.pauseCardId.isEmpty() ||
+        !c.outputs.contains(eventCardId()))
         return std::nullopt;
     return c;
 }
@@ -606,13 +622,15 @@ RunResult Executor::resume(const Flow &flow, const Continuation &continuation, c
     const CardNode *pauseCard = nullptr;
     if (pauseIndex >= 0 && pauseIndex < flow.cards.size()) {
         const CardNode &node = flow.cards.at(pauseIndex);
-        if (node.id == continuation.pauseCardId && node.function == (continuation.raw ? cardid::kPauseRaw : cardid::kPause))
+        if (node.id == continuation.pauseCardId &&
+            node.function == (continuation.raw ? cardid::kPauseRaw : cardid::kPause))
             pauseCard = &node;
     }
     FlowOutcome bad;
     bad.kind = FlowOutcome::Kind::BadRequest;
     if (!pauseCard || continuation.nextIndex > flow.cards.size()) {
-        bad.message = QStringLiteral("the flow was changed since this execution paused; it cannot be resumed");
+        bad.message =
+            QStringLiteral("the flow was changed since this execution paused; it cannot be resumed");
         return execution.failBeforeStart(bad);
     }
     EventData request;
@@ -625,8 +643,10 @@ RunResult Executor::resume(const Flow &flow, const Continuation &continuation, c
             bad.message = event.error().message;
             return execution.failBeforeStart(bad);
         }
-        pauseOutputs = QJsonObject{{QStringLiteral("headers"), event->value(QLatin1String("raw")).toObject().value(QLatin1String("headers"))},
-                                   {QStringLiteral("body"), QString::fromUtf8(data.body)}};
+        pauseOutputs =
+            QJsonObject{{QStringLiteral("headers"),
+                         event->value(QLatin1String("raw")).toObject().value(QLatin1String("headers"))},
+                        {QStringLiteral("body"), QString::fromUtf8(data.body)}};
     } else {
         EventCard declared;
         declared.body = pauseCard->outputs;
@@ -640,12 +660,14 @@ RunResult Executor::resume(const Flow &flow, const Continuation &continuation, c
     QJsonObject scope = continuation.outputs;
     scope.insert(continuation.pauseCardId, pauseOutputs);
     execution.restoreScope(scope);
-    RunResult result = execution.start(continuation.outputs.value(eventCardId()).toObject(), continuation.nextIndex);
+    RunResult result =
+        execution.start(continuation.outputs.value(eventCardId()).toObject(), continuation.nextIndex);
     execution.runDeferred();
     return result;
 }
 
-RunResult Executor::runHelper(const Flow &flow, const QJsonObject &inputs, const RunOptions &options, int depth) const
+RunResult Executor::runHelper(const Flow &flow, const QJsonObject &inputs, const RunOptions &options,
+                              int depth) const
 {
     Execution execution(m_catalogue, flow, options, depth);
     RunResult result = execution.runAsHelper(inputs);

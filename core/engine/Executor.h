@@ -10,7 +10,6 @@
 #include "flow/Flow.h"
 
 #include <QDeadlineTimer>
-
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -56,7 +55,7 @@ struct FlowOutcome {
 struct Continuation {
     QString flowId;
     QString executionId;
-    int nextIndex = 0;   // index of the top-level card after the Pause
+    int nextIndex = 0; // index of the top-level card after the Pause
     QString pauseCardId;
     bool raw = false;    // Pause Raw
     QJsonObject outputs; // card id → outputs, including "event"
@@ -75,8 +74,8 @@ struct RunOptions {
     QDeadlineTimer deadline{QDeadlineTimer::Forever};
     std::shared_ptr<std::atomic_bool> cancel; // may be null
     bool recordTrace = true;
-    const FlowLibrary *library = nullptr;     // helper flows
-    std::function<QDateTime()> clock;         // default: the current UTC time
+    const FlowLibrary *library = nullptr; // helper flows
+    std::function<QDateTime()> clock;     // default: the current UTC time
     // Where Call Flow Async hands its work; when unset the helper runs after the calling flow ends.
     std::function<void(const QString &flowId, const QJsonObject &inputs)> asyncSink;
 };
@@ -100,7 +99,8 @@ public:
     RunResult resume(const Flow &flow, const Continuation &continuation, const ResumeData &data,
                      const RunOptions &options) const;
     // Runs a helper flow with its inputs, as Call Flow does.
-    RunResult runHelper(const Flow &flow, const QJsonObject &inputs, const RunOptions &options, int depth = 0) const;
+    RunResult runHelper(const Flow &flow, const QJsonObject &inputs, const RunOptions &options,
+                        int depth = 0) const;
 
 private:
     const CardCatalogue &m_catalogue;

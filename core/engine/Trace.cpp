@@ -5,8 +5,9 @@ namespace {
 
 std::optional<ErrorType> errorTypeFromName(const QString &name)
 {
-    for (ErrorType type : {ErrorType::InvalidInput, ErrorType::InvalidTypeConversion, ErrorType::NotFound, ErrorType::Timeout,
-                           ErrorType::Canceled, ErrorType::LimitExceeded, ErrorType::Internal}) {
+    for (ErrorType type :
+         {ErrorType::InvalidInput, ErrorType::InvalidTypeConversion, ErrorType::NotFound, ErrorType::Timeout,
+          ErrorType::Canceled, ErrorType::LimitExceeded, ErrorType::Internal}) {
         if (errorTypeName(type) == name)
             return type;
     }
@@ -42,8 +43,9 @@ TraceEntry TraceEntry::fromJson(const QJsonObject &o)
     entry.durationUs = o.value(QLatin1String("durationUs")).toInteger();
     const QJsonObject error = o.value(QLatin1String("error")).toObject();
     if (!error.isEmpty())
-        entry.error = Error{errorTypeFromName(error.value(QLatin1String("type")).toString()).value_or(ErrorType::Internal),
-                            error.value(QLatin1String("message")).toString()};
+        entry.error = Error{
+            errorTypeFromName(error.value(QLatin1String("type")).toString()).value_or(ErrorType::Internal),
+            error.value(QLatin1String("message")).toString()};
     return entry;
 }
 

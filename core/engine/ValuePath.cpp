@@ -19,8 +19,9 @@ Result<QStringList> splitValuePath(const QString &inputName, const QString &path
     }
     const QStringList parts = path.split(QLatin1Char('.'));
     if (parts.size() > kMaxPathParts)
-        return makeError(ErrorType::LimitExceeded,
-                         QStringLiteral("%1: the path has more than %2 parts").arg(inputName).arg(kMaxPathParts));
+        return makeError(
+            ErrorType::LimitExceeded,
+            QStringLiteral("%1: the path has more than %2 parts").arg(inputName).arg(kMaxPathParts));
     for (const QString &part : parts) {
         if (part.isEmpty())
             return makeError(ErrorType::InvalidInput,

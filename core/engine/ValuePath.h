@@ -8,7 +8,6 @@
 
 #include <QJsonValue>
 #include <QStringList>
-
 #include <optional>
 
 namespace wf {

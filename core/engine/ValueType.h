@@ -11,7 +11,6 @@
 #include <QDateTime>
 #include <QJsonValue>
 #include <QString>
-
 #include <optional>
 
 namespace wf {

@@ -73,15 +73,15 @@ struct EventCard {
 
 enum class SecurityLevel { None, ClientToken, OAuth2 };
 
-QString securityLevelId(SecurityLevel level);                 // "none", "clientToken", "oauth2"
+QString securityLevelId(SecurityLevel level); // "none", "clientToken", "oauth2"
 std::optional<SecurityLevel> parseSecurityLevel(const QString &id);
-QString securityLevelDisplayName(SecurityLevel level);        // "Secure with OAuth 2.0", ...
+QString securityLevelDisplayName(SecurityLevel level); // "Secure with OAuth 2.0", ...
 
 struct EndpointSettings {
     SecurityLevel security = SecurityLevel::None;
-    bool anyApp = true;        // OAuth 2.0: "Any" or "Select from list"
-    QStringList allowedApps;   // client ids when !anyApp
-    QStringList corsOrigins;   // empty: CORS off
+    bool anyApp = true;      // OAuth 2.0: "Any" or "Select from list"
+    QStringList allowedApps; // client ids when !anyApp
+    QStringList corsOrigins; // empty: CORS off
 };
 
 struct Flow {

@@ -3,7 +3,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-
 #include <algorithm>
 
 namespace wf {
@@ -16,7 +15,8 @@ QString FlowProblem::toString() const
     else if (!cardId.isEmpty())
         where = QStringLiteral("card '%1'").arg(cardId);
     if (!field.isEmpty())
-        where += (where.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("field '%1'").arg(field);
+        where +=
+            (where.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("field '%1'").arg(field);
     return where.isEmpty() ? message : where + QStringLiteral(": ") + message;
 }
 
@@ -189,7 +189,8 @@ public:
         node.id = o.value(QLatin1String("id")).toString();
         if (node.id.isEmpty())
             problem(QString(), QStringLiteral("id"), QStringLiteral("every card needs an \"id\""));
-        onlyKeys(o, {"id", "function", "name", "inputs", "outputs", "options", "blocks"}, node.id, QStringLiteral("a card"));
+        onlyKeys(o, {"id", "function", "name", "inputs", "outputs", "options", "blocks"}, node.id,
+                 QStringLiteral("a card"));
         node.function = text(o, "function", node.id, true);
         node.name = text(o, "name", node.id);
         node.inputs = inputs(o, "inputs", node.id);
@@ -218,7 +219,8 @@ public:
     EventCard event(const QJsonObject &o)
     {
         EventCard event;
-        onlyKeys(o, {"type", "body", "query", "headers", "inputs"}, eventCardId(), QStringLiteral("the event card"));
+        onlyKeys(o, {"type", "body", "query", "headers", "inputs"}, eventCardId(),
+                 QStringLiteral("the event card"));
         const QString type = o.value(QLatin1String("type")).toString(QStringLiteral("apiEndpoint"));
         if (type == QLatin1String("helperFlow")) {
             event.type = EventType::HelperFlow;
@@ -245,14 +247,16 @@ public:
             settings.security = *parsed;
         else
             problem(QString(), QStringLiteral("endpoint.security"),
-                    QStringLiteral("unknown security level '%1' (expected none, clientToken or oauth2)").arg(level));
+                    QStringLiteral("unknown security level '%1' (expected none, clientToken or oauth2)")
+                        .arg(level));
         const QJsonValue apps = o.value(QLatin1String("apps"));
         if (apps.isArray()) {
             settings.anyApp = false;
             for (const QJsonValue &app : apps.toArray())
                 settings.allowedApps.append(app.toString());
         } else if (!apps.isUndefined() && apps.toString() != QLatin1String("any")) {
-            problem(QString(), QStringLiteral("endpoint.apps"), QStringLiteral("must be \"any\" or a list of client ids"));
+            problem(QString(), QStringLiteral("endpoint.apps"),
+                    QStringLiteral("must be \"any\" or a list of client ids"));
         }
         for (const QJsonValue &origin : o.value(QLatin1String("corsOrigins")).toArray())
             settings.corsOrigins.append(origin.toString());
@@ -264,7 +268,8 @@ QJsonArray fieldsToJson(const QList<FieldDecl> &fields)
 {
     QJsonArray array;
     for (const FieldDecl &field : fields)
-        array.append(QJsonObject{{QStringLiteral("name"), field.name}, {QStringLiteral("type"), field.type.toString()}});
+        array.append(QJsonObject{{QStringLiteral("name"), field.name},
+                                 {QStringLiteral("type"), field.type.toString()}});
     return array;
 }
 
@@ -300,7 +305,8 @@ QJsonArray cardsToJson(const QList<CardNode> &cards)
         if (!card.blocks.isEmpty()) {
             QJsonArray blocks;
             for (const Block &block : card.blocks) {
-                QJsonObject b{{QStringLiteral("label"), block.label}, {QStringLiteral("cards"), cardsToJson(block.cards)}};
+                QJsonObject b{{QStringLiteral("label"), block.label},
+                              {QStringLiteral("cards"), cardsToJson(block.cards)}};
                 if (!block.condition.isEmpty())
                     b.insert(QStringLiteral("condition"), inputsToJson(block.condition));
                 blocks.append(b);
@@ -318,15 +324,17 @@ FlowParseResult parse(const QByteArray &json)
 {
     FlowParseResult result;
     if (json.size() > kMaxFlowFileSize) {
-        result.problems.append({QString(), QString(),
-                                QStringLiteral("the flow file is larger than %1 MiB").arg(kMaxFlowFileSize >> 20)});
+        result.problems.append(
+            {QString(), QString(),
+             QStringLiteral("the flow file is larger than %1 MiB").arg(kMaxFlowFileSize >> 20)});
         return result;
     }
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
-        result.problems.append({QString(), QString(),
-                                QStringLiteral("not valid JSON at offset %1: %2").arg(error.offset).arg(error.errorString())});
+        result.problems.append(
+            {QString(), QString(),
+             QStringLiteral("not valid JSON at offset %1: %2").arg(error.offset).arg(error.errorString())});
         return result;
     }
     if (!doc.isObject()) {
@@ -340,12 +348,15 @@ FlowParseResult parse(const QJsonObject &o)
 {
     Reader reader;
     Flow flow;
-    reader.onlyKeys(o, {"format", "id", "name", "description", "alias", "active", "saveAllData", "endpoint", "event", "cards"},
+    reader.onlyKeys(o,
+                    {"format", "id", "name", "description", "alias", "active", "saveAllData", "endpoint",
+                     "event", "cards"},
                     QString(), QStringLiteral("the flow"));
     const QJsonValue format = o.value(QLatin1String("format"));
     if (!format.isUndefined() && format.toInt(-1) != 1)
         reader.problem(QString(), QStringLiteral("format"),
-                       QStringLiteral("unsupported flow format %1 (this version reads format 1)").arg(format.toVariant().toString()));
+                       QStringLiteral("unsupported flow format %1 (this version reads format 1)")
+                           .arg(format.toVariant().toString()));
     flow.id = reader.text(o, "id", QString(), true);
     flow.name = reader.text(o, "name", QString(), true);
     flow.description = reader.text(o, "description", QString());
@@ -376,19 +387,17 @@ QJsonObject toJsonObject(const Flow &flow)
         event.insert(QStringLiteral("query"), fieldsToJson(flow.event.query));
         event.insert(QStringLiteral("headers"), fieldsToJson(flow.event.headers));
     }
-    QJsonObject endpoint{{QStringLiteral("security"), securityLevelId(flow.endpoint.security)},
-                         {QStringLiteral("corsOrigins"), QJsonArray::fromStringList(flow.endpoint.corsOrigins)}};
-    endpoint.insert(QStringLiteral("apps"), flow.endpoint.anyApp
-                                                ? QJsonValue(QStringLiteral("any"))
-                                                : QJsonValue(QJsonArray::fromStringList(flow.endpoint.allowedApps)));
-    QJsonObject o{{QStringLiteral("format"), 1},
-                  {QStringLiteral("id"), flow.id},
-                  {QStringLiteral("name"), flow.name},
-                  {QStringLiteral("description"), flow.description},
-                  {QStringLiteral("active"), flow.active},
-                  {QStringLiteral("saveAllData"), flow.saveAllData},
-                  {QStringLiteral("event"), event},
-                  {QStringLiteral("cards"), cardsToJson(flow.cards)}};
+    QJsonObject endpoint{
+        {QStringLiteral("security"), securityLevelId(flow.endpoint.security)},
+        {QStringLiteral("corsOrigins"), QJsonArray::fromStringList(flow.endpoint.corsOrigins)}};
+    endpoint.insert(QStringLiteral("apps"),
+                    flow.endpoint.anyApp ? QJsonValue(QStringLiteral("any"))
+                                         : QJsonValue(QJsonArray::fromStringList(flow.endpoint.allowedApps)));
+    QJsonObject o{
+        {QStringLiteral("format"), 1},           {QStringLiteral("id"), flow.id},
+        {QStringLiteral("name"), flow.name},     {QStringLiteral("description"), flow.description},
+        {QStringLiteral("active"), flow.active}, {QStringLiteral("saveAllData"), flow.saveAllData},
+        {QStringLiteral("event"), event},        {QStringLiteral("cards"), cardsToJson(flow.cards)}};
     if (!flow.alias.isEmpty())
         o.insert(QStringLiteral("alias"), flow.alias);
     if (!flow.isHelper())

@@ -49,7 +49,8 @@ FlowLibrary FlowLibrary::loadDirectory(const QString &directory, QStringList *pr
         }
         if (library.find(parsed.flow->id)) {
             if (problems)
-                problems->append(QStringLiteral("%1: another file already holds a flow with id '%2'").arg(name, parsed.flow->id));
+                problems->append(QStringLiteral("%1: another file already holds a flow with id '%2'")
+                                     .arg(name, parsed.flow->id));
             continue;
         }
         library.add(std::move(*parsed.flow));

@@ -18,8 +18,7 @@ class Validator {
 public:
     Validator(const Flow &flow, const CardCatalogue &catalogue, const FlowLibrary *library)
         : m_flow(flow), m_catalogue(catalogue), m_library(library)
-    {
-    }
+    {}
 
     QList<FlowProblem> run()
     {
@@ -39,10 +38,12 @@ private:
     {
         static const QRegularExpression aliasPattern(QStringLiteral("^[0-9a-f]{32}$"));
         if (!m_flow.alias.isEmpty() && !aliasPattern.match(m_flow.alias).hasMatch())
-            problem(QString(), QStringLiteral("alias"), QStringLiteral("must be 32 lowercase hexadecimal characters"));
+            problem(QString(), QStringLiteral("alias"),
+                    QStringLiteral("must be 32 lowercase hexadecimal characters"));
         for (const FieldDecl &field : m_flow.event.query) {
             if (field.name.toLower().startsWith(QLatin1String("x-okta-workflows")))
-                problem(eventCardId(), field.name, QStringLiteral("query names starting x-okta-workflows are reserved"));
+                problem(eventCardId(), field.name,
+                        QStringLiteral("query names starting x-okta-workflows are reserved"));
         }
         if (m_flow.endpoint.security != SecurityLevel::OAuth2 && !m_flow.endpoint.anyApp)
             problem(QString(), QStringLiteral("endpoint.apps"),
@@ -70,7 +71,8 @@ private:
     {
         const CardSpec *spec = m_catalogue.find(node.function);
         if (!spec) {
-            problem(node.id, QStringLiteral("function"), QStringLiteral("unknown function '%1'").arg(node.function));
+            problem(node.id, QStringLiteral("function"),
+                    QStringLiteral("unknown function '%1'").arg(node.function));
             return;
         }
         if ((node.function == cardid::kPause || node.function == cardid::kPauseRaw) && depth > 0)
@@ -78,7 +80,8 @@ private:
         if ((node.function == cardid::kPause || node.function == cardid::kPauseRaw) && m_flow.isHelper())
             problem(node.id, QString(), QStringLiteral("%1 cannot be used in a helper flow").arg(spec->name));
         if (!node.outputs.isEmpty() && !spec->dynamicOutputs)
-            problem(node.id, QStringLiteral("outputs"), QStringLiteral("%1 does not take declared outputs").arg(spec->name));
+            problem(node.id, QStringLiteral("outputs"),
+                    QStringLiteral("%1 does not take declared outputs").arg(spec->name));
         checkInputs(node, *spec, visible);
         if (spec->findInput(QStringLiteral("operator")))
             checkConditionOperator(node.id, node.inputs);
@@ -89,12 +92,14 @@ private:
             problem(node.id, QStringLiteral("blocks"), QStringLiteral("%1 has no blocks").arg(spec->name));
     }
 
-    void checkInputs(const CardNode &node, const CardSpec &spec, const QHash<QString, const CardNode *> &visible)
+    void checkInputs(const CardNode &node, const CardSpec &spec,
+                     const QHash<QString, const CardNode *> &visible)
     {
         for (const InputBinding &input : node.inputs) {
             const PortSpec *port = spec.findInput(input.name);
             if (!port && !spec.dynamicInputs) {
-                problem(node.id, input.name, QStringLiteral("%1 has no input '%2'").arg(spec.name, input.name));
+                problem(node.id, input.name,
+                        QStringLiteral("%1 has no input '%2'").arg(spec.name, input.name));
                 continue;
             }
             const ValueType target = port ? port->type : input.type.value_or(ValueType::any());
@@ -134,7 +139,8 @@ private:
 
     std::optional<ValueType> eventReferenceType(const QStringList &path, QString *why) const
     {
-        const auto declared = [&](const QList<FieldDecl> &fields, const QString &what) -> std::optional<ValueType> {
+        const auto declared = [&](const QList<FieldDecl> &fields,
+                                  const QString &what) -> std::optional<ValueType> {
             if (path.size() == 1)
                 return ValueType::object();
             for (const FieldDecl &field : fields) {
@@ -156,18 +162,21 @@ private:
         if (first == QLatin1String("raw")) {
             if (path.size() == 1 || path.at(1) == QLatin1String("headers"))
                 return path.size() <= 2 ? ValueType::object() : ValueType::text();
-            if (path.size() == 2 && (path.at(1) == QLatin1String("body") || path.at(1) == QLatin1String("query")))
+            if (path.size() == 2 &&
+                (path.at(1) == QLatin1String("body") || path.at(1) == QLatin1String("query")))
                 return ValueType::text();
         }
         if (first == QLatin1String("context")) {
-            static const QStringList contextFields = {QStringLiteral("execution_id"), QStringLiteral("method"),
-                                                      QStringLiteral("client_id"), QStringLiteral("security_level")};
+            static const QStringList contextFields = {QStringLiteral("execution_id"),
+                                                      QStringLiteral("method"), QStringLiteral("client_id"),
+                                                      QStringLiteral("security_level")};
             if (path.size() == 1)
                 return ValueType::object();
             if (path.size() == 2 && contextFields.contains(path.at(1)))
                 return ValueType::text();
         }
-        *why = QStringLiteral("the API Endpoint card has no output event.%1").arg(path.join(QLatin1Char('.')));
+        *why =
+            QStringLiteral("the API Endpoint card has no output event.%1").arg(path.join(QLatin1Char('.')));
         return std::nullopt;
     }
 
@@ -181,8 +190,8 @@ private:
         return std::nullopt;
     }
 
-    std::optional<ValueType> referenceType(const Binding &binding, const QHash<QString, const CardNode *> &visible,
-                                           QString *why) const
+    std::optional<ValueType>
+    referenceType(const Binding &binding, const QHash<QString, const CardNode *> &visible, QString *why) const
     {
         if (binding.sourceCard == eventCardId())
             return eventReferenceType(binding.path, why);
@@ -197,7 +206,8 @@ private:
         }
         const QString &output = binding.path.first();
         std::optional<ValueType> type;
-        if (source->function == cardid::kIfError && output == cardid::kIfErrorOutput && m_insideErrorBlock.contains(source->id))
+        if (source->function == cardid::kIfError && output == cardid::kIfErrorOutput &&
+            m_insideErrorBlock.contains(source->id))
             type = ValueType::object();
         for (const FieldDecl &field : source->outputs) {
             if (field.name == output)
@@ -216,8 +226,10 @@ private:
             return std::nullopt;
         }
         if (binding.path.size() > 1) {
-            if (type->base != BaseType::Object && type->base != BaseType::List && type->base != BaseType::Any) {
-                *why = QStringLiteral("%1: '%2' is %3 and has no fields").arg(binding.reference, output, type->displayName());
+            if (type->base != BaseType::Object && type->base != BaseType::List &&
+                type->base != BaseType::Any) {
+                *why = QStringLiteral("%1: '%2' is %3 and has no fields")
+                           .arg(binding.reference, output, type->displayName());
                 return std::nullopt;
             }
             return ValueType::any();
@@ -227,48 +239,57 @@ private:
 
     void checkHelperOption(const CardNode &node, const CardSpec &spec)
     {
-        const bool callsHelper = node.function == cardid::kCallFlow || node.function == cardid::kCallFlowAsync ||
+        const bool callsHelper = node.function == cardid::kCallFlow ||
+                                 node.function == cardid::kCallFlowAsync ||
                                  node.function == cardid::kForEach || node.function == cardid::kMap;
         if (!callsHelper)
             return;
         const QString flowId = node.options.value(QLatin1String("flow")).toString();
         if (flowId.isEmpty()) {
-            problem(node.id, QStringLiteral("options.flow"), QStringLiteral("%1 needs the id of a helper flow").arg(spec.name));
+            problem(node.id, QStringLiteral("options.flow"),
+                    QStringLiteral("%1 needs the id of a helper flow").arg(spec.name));
             return;
         }
         if (!m_library)
             return;
         const Flow *helper = m_library->find(flowId);
         if (!helper)
-            problem(node.id, QStringLiteral("options.flow"), QStringLiteral("no flow with id '%1'").arg(flowId));
+            problem(node.id, QStringLiteral("options.flow"),
+                    QStringLiteral("no flow with id '%1'").arg(flowId));
         else if (!helper->isHelper())
             problem(node.id, QStringLiteral("options.flow"),
                     QStringLiteral("flow '%1' does not start with a Helper Flow card").arg(flowId));
     }
 
-    void checkBlocks(const CardNode &node, const CardSpec &spec, const QHash<QString, const CardNode *> &visible, int depth)
+    void checkBlocks(const CardNode &node, const CardSpec &spec,
+                     const QHash<QString, const CardNode *> &visible, int depth)
     {
         const qsizetype count = node.blocks.size();
         if (node.function == cardid::kIfElseIf) {
             if (count < 2)
-                problem(node.id, QStringLiteral("blocks"), QStringLiteral("If/ElseIf needs at least two blocks"));
+                problem(node.id, QStringLiteral("blocks"),
+                        QStringLiteral("If/ElseIf needs at least two blocks"));
             for (qsizetype i = 0; i < count; ++i) {
                 const bool isLast = i == count - 1;
                 if (node.blocks.at(i).condition.isEmpty() && !isLast)
                     problem(node.id, QStringLiteral("blocks"),
-                            QStringLiteral("block %1 needs a condition (only the last block may be the else)").arg(i + 1));
+                            QStringLiteral("block %1 needs a condition (only the last block may be the else)")
+                                .arg(i + 1));
             }
         } else if (count != 2) {
-            problem(node.id, QStringLiteral("blocks"), QStringLiteral("%1 has exactly two blocks").arg(spec.name));
+            problem(node.id, QStringLiteral("blocks"),
+                    QStringLiteral("%1 has exactly two blocks").arg(spec.name));
         } else if (!node.blocks.at(0).condition.isEmpty() || !node.blocks.at(1).condition.isEmpty()) {
             problem(node.id, QStringLiteral("blocks"),
-                    QStringLiteral("the blocks of %1 take no condition (the card's own inputs decide)").arg(spec.name));
+                    QStringLiteral("the blocks of %1 take no condition (the card's own inputs decide)")
+                        .arg(spec.name));
         }
         for (qsizetype i = 0; i < count; ++i) {
             const Block &block = node.blocks.at(i);
             for (const InputBinding &input : block.condition) {
                 if (!kConditionInputs.contains(input.name))
-                    problem(node.id, input.name, QStringLiteral("a condition takes only a, operator, b and compareAs"));
+                    problem(node.id, input.name,
+                            QStringLiteral("a condition takes only a, operator, b and compareAs"));
                 else
                     checkBinding(node.id, input, ValueType::any(), visible);
             }

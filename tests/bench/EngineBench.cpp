@@ -12,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
-
 #include <cstdio>
 
 using namespace wf;
@@ -28,9 +27,12 @@ QJsonObject input(const QString &name, const QJsonValue &value, bool isRef = fal
     return o;
 }
 
-QJsonObject card(const QString &id, const QString &function, const QJsonArray &inputs, const QJsonObject &options = {})
+QJsonObject card(const QString &id, const QString &function, const QJsonArray &inputs,
+                 const QJsonObject &options = {})
 {
-    QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("function"), function}, {QStringLiteral("inputs"), inputs}};
+    QJsonObject o{{QStringLiteral("id"), id},
+                  {QStringLiteral("function"), function},
+                  {QStringLiteral("inputs"), inputs}};
     if (!options.isEmpty())
         o.insert(QStringLiteral("options"), options);
     return o;
@@ -40,32 +42,38 @@ QJsonObject card(const QString &id, const QString &function, const QJsonArray &i
 Flow twentyCardFlow()
 {
     QJsonArray cards;
-    cards.append(card(QStringLiteral("c0"), QStringLiteral("text.trim"), {input(QStringLiteral("text"), QStringLiteral("event.body.name"), true)}));
+    cards.append(card(QStringLiteral("c0"), QStringLiteral("text.trim"),
+                      {input(QStringLiteral("text"), QStringLiteral("event.body.name"), true)}));
     cards.append(card(QStringLiteral("n0"), QStringLiteral("number.add"),
-                      {input(QStringLiteral("a"), QStringLiteral("event.body.amount"), true), input(QStringLiteral("b"), 1)}));
+                      {input(QStringLiteral("a"), QStringLiteral("event.body.amount"), true),
+                       input(QStringLiteral("b"), 1)}));
     for (int i = 1; i < 10; ++i) {
         const QString prevText = QStringLiteral("c%1.output").arg(i - 1);
         const QString prevNumber = QStringLiteral("n%1.result").arg(i - 1);
-        cards.append(card(QStringLiteral("c%1").arg(i), i % 2 ? QStringLiteral("text.toUpperCase") : QStringLiteral("text.toLowerCase"),
+        cards.append(card(QStringLiteral("c%1").arg(i),
+                          i % 2 ? QStringLiteral("text.toUpperCase") : QStringLiteral("text.toLowerCase"),
                           {input(QStringLiteral("text"), prevText, true)}));
         if (i < 9)
-            cards.append(card(QStringLiteral("n%1").arg(i), QStringLiteral("number.multiply"),
-                              {input(QStringLiteral("a"), prevNumber, true), input(QStringLiteral("b"), 1.5)}));
+            cards.append(
+                card(QStringLiteral("n%1").arg(i), QStringLiteral("number.multiply"),
+                     {input(QStringLiteral("a"), prevNumber, true), input(QStringLiteral("b"), 1.5)}));
     }
-    cards.append(card(QStringLiteral("return"), QStringLiteral("flow.return"),
-                      {input(QStringLiteral("name"), QStringLiteral("c9.output"), true, QStringLiteral("text")),
-                       input(QStringLiteral("amount"), QStringLiteral("n8.result"), true, QStringLiteral("number"))}));
-    const QJsonObject flow{{QStringLiteral("format"), 1},
-                           {QStringLiteral("id"), QStringLiteral("bench")},
-                           {QStringLiteral("name"), QStringLiteral("bench")},
-                           {QStringLiteral("event"),
-                            QJsonObject{{QStringLiteral("type"), QStringLiteral("apiEndpoint")},
-                                        {QStringLiteral("body"),
-                                         QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("name")},
-                                                                {QStringLiteral("type"), QStringLiteral("text")}},
-                                                    QJsonObject{{QStringLiteral("name"), QStringLiteral("amount")},
-                                                                {QStringLiteral("type"), QStringLiteral("number")}}}}}},
-                           {QStringLiteral("cards"), cards}};
+    cards.append(
+        card(QStringLiteral("return"), QStringLiteral("flow.return"),
+             {input(QStringLiteral("name"), QStringLiteral("c9.output"), true, QStringLiteral("text")),
+              input(QStringLiteral("amount"), QStringLiteral("n8.result"), true, QStringLiteral("number"))}));
+    const QJsonObject flow{
+        {QStringLiteral("format"), 1},
+        {QStringLiteral("id"), QStringLiteral("bench")},
+        {QStringLiteral("name"), QStringLiteral("bench")},
+        {QStringLiteral("event"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("apiEndpoint")},
+                     {QStringLiteral("body"),
+                      QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("name")},
+                                             {QStringLiteral("type"), QStringLiteral("text")}},
+                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("amount")},
+                                             {QStringLiteral("type"), QStringLiteral("number")}}}}}},
+        {QStringLiteral("cards"), cards}};
     auto parsed = loadFlow(QJsonDocument(flow).toJson(), CardCatalogue::builtIn(), nullptr);
     if (!parsed.ok()) {
         for (const auto &p : parsed.problems)
@@ -138,11 +146,13 @@ int main(int argc, char *argv[])
 
     // 2. For Each over 10,000 items with a 2-card helper flow.
     FlowLibrary library;
-    const QByteArray helperJson = R"({"format":1,"id":"h","name":"h","event":{"type":"helperFlow","inputs":[{"name":"item","type":"number"}]},
+    const QByteArray helperJson =
+        R"({"format":1,"id":"h","name":"h","event":{"type":"helperFlow","inputs":[{"name":"item","type":"number"}]},
         "cards":[{"id":"m","function":"number.multiply","inputs":[{"name":"a","ref":"event.item"},{"name":"b","value":2}]},
                  {"id":"r","function":"flow.return","inputs":[{"name":"v","type":"number","ref":"m.result"}]}]})";
     library.add(*flowjson::parse(helperJson).flow);
-    const QByteArray loopJson = R"({"format":1,"id":"loop","name":"loop","event":{"type":"apiEndpoint","body":[{"name":"items","type":"list<number>"}]},
+    const QByteArray loopJson =
+        R"({"format":1,"id":"loop","name":"loop","event":{"type":"apiEndpoint","body":[{"name":"items","type":"list<number>"}]},
         "cards":[{"id":"each","function":"list.forEach","options":{"flow":"h"},"inputs":[{"name":"list","ref":"event.body.items"}]}]})";
     auto loop = loadFlow(loopJson, CardCatalogue::builtIn(), &library);
     if (!loop.ok()) {
@@ -154,7 +164,8 @@ int main(int argc, char *argv[])
         items.append(i);
     EventData loopEvent;
     loopEvent.headers = event.headers;
-    loopEvent.body = QJsonDocument(QJsonObject{{QStringLiteral("items"), items}}).toJson(QJsonDocument::Compact);
+    loopEvent.body =
+        QJsonDocument(QJsonObject{{QStringLiteral("items"), items}}).toJson(QJsonDocument::Compact);
     RunOptions loopOptions;
     loopOptions.library = &library;
     QElapsedTimer timer;
@@ -172,12 +183,13 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     out << "engine benchmark (" << seconds << " s per figure)\n";
-    out << "  20-card flow:        " << qRound64(flowsPerSecond) << " executions/s = " << qRound64(flowsPerSecond * cardsPerFlow)
-        << " cards/s (trace on)\n";
-    out << "  reference (by hand): " << qRound64(referencePerSecond) << " runs/s; engine/reference = "
-        << QString::number(flowsPerSecond / referencePerSecond, 'f', 3) << '\n';
-    out << "  For Each 10,000 items (2-card helper): " << QString::number(msPerForEach, 'f', 1) << " ms per run = "
-        << qRound64(10000 / (msPerForEach / 1000)) << " items/s, " << qRound64(2 * 10000 / (msPerForEach / 1000))
-        << " helper cards/s\n";
+    out << "  20-card flow:        " << qRound64(flowsPerSecond)
+        << " executions/s = " << qRound64(flowsPerSecond * cardsPerFlow) << " cards/s (trace on)\n";
+    out << "  reference (by hand): " << qRound64(referencePerSecond)
+        << " runs/s; engine/reference = " << QString::number(flowsPerSecond / referencePerSecond, 'f', 3)
+        << '\n';
+    out << "  For Each 10,000 items (2-card helper): " << QString::number(msPerForEach, 'f', 1)
+        << " ms per run = " << qRound64(10000 / (msPerForEach / 1000)) << " items/s, "
+        << qRound64(2 * 10000 / (msPerForEach / 1000)) << " helper cards/s\n";
     return 0;
 }

@@ -9,10 +9,12 @@ namespace wf {
 inline QList<PortSpec> conditionPorts()
 {
     return {
-        {QStringLiteral("a"), ValueType::any(), false, QStringLiteral("Left-hand value"), QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("operator"), ValueType::text(), false, QStringLiteral("Comparison operator, e.g. \"equal to\""),
-         QStringLiteral("equal to")},
-        {QStringLiteral("b"), ValueType::any(), false, QStringLiteral("Right-hand value"), QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("a"), ValueType::any(), false, QStringLiteral("Left-hand value"),
+         QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("operator"), ValueType::text(), false,
+         QStringLiteral("Comparison operator, e.g. \"equal to\""), QStringLiteral("equal to")},
+        {QStringLiteral("b"), ValueType::any(), false, QStringLiteral("Right-hand value"),
+         QJsonValue(QJsonValue::Null)},
         {QStringLiteral("compareAs"), ValueType::text(), false,
          QStringLiteral("auto, text, number, boolean or datetime"), QStringLiteral("auto")},
     };

@@ -42,9 +42,10 @@ Result<QJsonValue> setAtPath(const QJsonValue &container, const QStringList &seg
                              QStringLiteral("path: \"%1\" is a list, and \"%2\" is not an index")
                                  .arg(shortText(where), shortText(segment)));
         if (*index > array.size())
-            return makeError(ErrorType::InvalidInput,
-                             QStringLiteral("path: index %1 is out of range at \"%2\" (%3 items)")
-                                 .arg(QString::number(*index), shortText(where), QString::number(array.size())));
+            return makeError(
+                ErrorType::InvalidInput,
+                QStringLiteral("path: index %1 is out of range at \"%2\" (%3 items)")
+                    .arg(QString::number(*index), shortText(where), QString::number(array.size())));
         auto child =
             setAtPath(*index < array.size() ? array.at(*index) : QJsonValue(), segments, pos + 1, value);
         if (!child)

@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimeZone>
-
 #include <functional>
 #include <utility>
 

@@ -1356,9 +1356,13 @@ void TestExecutor::callFlowHelperFails()
     QCOMPARE(result.outcome.fields, object(R"({"all": {}})"));
 
     // A helper that answers with Return Raw cannot give Call Flow a result: the card says why.
-    addToLibrary(&library, helperFlow("raw", "Raw", "[]",
-                                      R"([{"id": "r", "function": "flow.returnRaw", "inputs": [{"name": "body", "value": "x"}]}])"));
-    LOAD_FLOW(callingRaw, endpointFlow(R"([{"id": "call", "function": "flow.callFlow", "options": {"flow": "raw"}}])"),
+    addToLibrary(
+        &library,
+        helperFlow(
+            "raw", "Raw", "[]",
+            R"([{"id": "r", "function": "flow.returnRaw", "inputs": [{"name": "body", "value": "x"}]}])"));
+    LOAD_FLOW(callingRaw,
+              endpointFlow(R"([{"id": "call", "function": "flow.callFlow", "options": {"flow": "raw"}}])"),
               &library);
     result = run(callingRaw, request(), options(&library));
     QCOMPARE(result.outcome.kind, FlowOutcome::Kind::CardError);

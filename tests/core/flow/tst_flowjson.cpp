@@ -406,14 +406,15 @@ void TestFlowJson::structuralProblems_data()
     QTest::addRow("helper input unknown type")
         << helperFlow("[]", R"([{"name": "item", "type": "list<list>"}])") << true << s("event") << s("item")
         << s("unknown type 'list<list>'");
-    QTest::addRow("unknown flow key") << QByteArray(R"({"id": "t", "name": "T", "card": []})") << true << QString()
-                                      << s("card") << s("unknown key in the flow");
+    QTest::addRow("unknown flow key") << QByteArray(R"({"id": "t", "name": "T", "card": []})") << true
+                                      << QString() << s("card") << s("unknown key in the flow");
     QTest::addRow("unknown card key")
-        << endpointFlow(R"([{"id": "c1", "function": "text.trim", "input": []}])") << true << s("c1") << s("input")
-        << s("unknown key in a card");
+        << endpointFlow(R"([{"id": "c1", "function": "text.trim", "input": []}])") << true << s("c1")
+        << s("input") << s("unknown key in a card");
     QTest::addRow("unknown input key")
-        << endpointFlow(R"([{"id": "c1", "function": "text.trim", "inputs": [{"name": "text", "val": "x"}]}])") << true
-        << s("c1") << s("val") << s("unknown key in an input");
+        << endpointFlow(
+               R"([{"id": "c1", "function": "text.trim", "inputs": [{"name": "text", "val": "x"}]}])")
+        << true << s("c1") << s("val") << s("unknown key in an input");
     QTest::addRow("card without id") << endpointFlow(R"([{"function": "text.trim"}])") << true << QString()
                                      << s("id") << s("every card needs an \"id\"");
     QTest::addRow("card without function")
@@ -1071,7 +1072,8 @@ void TestFlowJson::libraryReportsBrokenFiles()
     QVERIFY(library.find(QStringLiteral("t")));
     QVERIFY(!library.find(QStringLiteral("x")));
     QCOMPARE(problems.size(), 3);
-    QVERIFY2(problems.at(2).startsWith(QLatin1String("e-same-id.json: another file already holds a flow with id 't'")),
+    QVERIFY2(problems.at(2).startsWith(
+                 QLatin1String("e-same-id.json: another file already holds a flow with id 't'")),
              qPrintable(problems.at(2)));
     QVERIFY2(problems.at(0).startsWith(QLatin1String("b-broken.json: not valid JSON")),
              qPrintable(problems.at(0)));
