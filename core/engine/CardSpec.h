@@ -63,6 +63,33 @@ struct CardSpec {
     const PortSpec *findOutput(const QString &portName) const;
 };
 
+// A port; the default value is null unless given.
+inline PortSpec port(const QString &name, ValueType type, bool required, const QString &description,
+                     const QJsonValue &defaultValue = QJsonValue(QJsonValue::Null))
+{
+    return PortSpec{name, type, required, description, defaultValue};
+}
+
+// The Function cards of one family: ids "<prefix>.<id>", all in one category.
+struct CardFamily {
+    QString prefix;   // "text"
+    QString category; // "Text"
+
+    CardSpec card(const QString &id, const QString &name, const QString &description, QList<PortSpec> inputs,
+                  QList<PortSpec> outputs, CardFunction run) const
+    {
+        CardSpec spec;
+        spec.functionId = prefix + QLatin1Char('.') + id;
+        spec.category = category;
+        spec.name = name;
+        spec.description = description;
+        spec.inputs = std::move(inputs);
+        spec.outputs = std::move(outputs);
+        spec.run = std::move(run);
+        return spec;
+    }
+};
+
 // Services a card may use while it runs. Implemented by the executor; tests use their own.
 class ExecutionEnv {
 public:

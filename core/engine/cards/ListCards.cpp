@@ -405,27 +405,15 @@ Result<QJsonObject> runRemoveDuplicates(const CardCall &call)
     return QJsonObject{{QStringLiteral("output"), output}};
 }
 
-PortSpec port(const QString &name, ValueType type, bool required, const QString &description,
-              const QJsonValue &defaultValue = QJsonValue(QJsonValue::Null))
-{
-    return PortSpec{name, type, required, description, defaultValue};
-}
-
 } // namespace
 
 void registerListCards(CardCatalogue &catalogue)
 {
-    const auto card = [](const char *id, const QString &name, const QString &description,
-                         QList<PortSpec> inputs, QList<PortSpec> outputs, CardFunction run) {
-        CardSpec spec;
-        spec.functionId = QStringLiteral("list.") + QLatin1String(id);
-        spec.category = QStringLiteral("List");
-        spec.name = name;
-        spec.description = description;
-        spec.inputs = std::move(inputs);
-        spec.outputs = std::move(outputs);
-        spec.run = std::move(run);
-        return spec;
+    const CardFamily family{QStringLiteral("list"), QStringLiteral("List")};
+    const auto card = [&family](const char *id, const QString &name, const QString &description,
+                                QList<PortSpec> inputs, QList<PortSpec> outputs, CardFunction run) {
+        return family.card(QLatin1String(id), name, description, std::move(inputs), std::move(outputs),
+                           std::move(run));
     };
     const PortSpec list =
         port(QStringLiteral("list"), ValueType::list(), false, QStringLiteral("The list (empty when null)."));

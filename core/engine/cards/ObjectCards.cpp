@@ -74,12 +74,6 @@ QJsonObject deepMerge(QJsonObject a, const QJsonObject &b)
     return a;
 }
 
-PortSpec port(const QString &name, ValueType type, bool required, const QString &description,
-              const QJsonValue &defaultValue = QJsonValue(QJsonValue::Null))
-{
-    return PortSpec{name, type, required, description, defaultValue};
-}
-
 Result<QJsonObject> runConstruct(const CardCall &call)
 {
     QJsonObject output;
@@ -175,17 +169,11 @@ Result<QJsonObject> runValues(const CardCall &call)
 
 void registerObjectCards(CardCatalogue &catalogue)
 {
-    const auto card = [](const char *id, const QString &name, const QString &description,
-                         QList<PortSpec> inputs, QList<PortSpec> outputs, CardFunction run) {
-        CardSpec spec;
-        spec.functionId = QStringLiteral("object.") + QLatin1String(id);
-        spec.category = QStringLiteral("Object");
-        spec.name = name;
-        spec.description = description;
-        spec.inputs = std::move(inputs);
-        spec.outputs = std::move(outputs);
-        spec.run = std::move(run);
-        return spec;
+    const CardFamily family{QStringLiteral("object"), QStringLiteral("Object")};
+    const auto card = [&family](const char *id, const QString &name, const QString &description,
+                                QList<PortSpec> inputs, QList<PortSpec> outputs, CardFunction run) {
+        return family.card(QLatin1String(id), name, description, std::move(inputs), std::move(outputs),
+                           std::move(run));
     };
     const PortSpec object = port(QStringLiteral("object"), ValueType::object(), false,
                                  QStringLiteral("The object (empty when null)."));

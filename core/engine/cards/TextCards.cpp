@@ -355,15 +355,8 @@ QString convertCase(const QString &text, bool upper)
 CardSpec textCard(const QString &id, const QString &name, const QString &description, QList<PortSpec> inputs,
                   QList<PortSpec> outputs, CardFunction run)
 {
-    CardSpec spec;
-    spec.functionId = QStringLiteral("text.") + id;
-    spec.category = QStringLiteral("Text");
-    spec.name = name;
-    spec.description = description;
-    spec.inputs = std::move(inputs);
-    spec.outputs = std::move(outputs);
-    spec.run = std::move(run);
-    return spec;
+    static const CardFamily family{QStringLiteral("text"), QStringLiteral("Text")};
+    return family.card(id, name, description, std::move(inputs), std::move(outputs), std::move(run));
 }
 
 CardSpec simpleTextCard(const QString &id, const QString &name, const QString &description,
