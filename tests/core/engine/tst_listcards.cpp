@@ -2,53 +2,14 @@
 // List to Text, Sort, Remove Duplicates. Rows are JSON literals in raw strings; quotes inside JSON
 // strings are written \u0022 because moc 6.4 loses track of a raw string with a backslash before a
 // quote (and then skips the class).
-#include "CardTestSupport.h"
+#include "CardRows.h"
 
 #include <QTest>
 
 using namespace wf;
+using namespace wf::test;
 
 namespace {
-
-constexpr int kOk = -1;
-
-QJsonObject obj(const char *literal)
-{
-    return test::json(literal).toObject();
-}
-
-// Checks either the exact outputs (error == kOk) or the error type and that the message contains
-// `message`.
-void check(const Result<QJsonObject> &r, const QJsonObject &expected, int error, const QString &message)
-{
-    if (error == kOk) {
-        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
-        QCOMPARE(QJsonValue(*r), QJsonValue(expected));
-        return;
-    }
-    QVERIFY2(!r.ok(), r.ok() ? qPrintable(valueToText(*r)) : "");
-    QCOMPARE(static_cast<int>(r.error().type), error);
-    QVERIFY2(r.error().message.contains(message), qPrintable(r.error().message));
-}
-
-void addColumns()
-{
-    QTest::addColumn<QJsonObject>("inputs");
-    QTest::addColumn<QJsonObject>("expected");
-    QTest::addColumn<int>("error");
-    QTest::addColumn<QString>("message");
-}
-
-void ok(const char *row, const char *inputs, const char *expected)
-{
-    QTest::addRow("%s", row) << obj(inputs) << obj(expected) << kOk << QString();
-}
-
-void fails(const char *row, const char *inputs, ErrorType type, const char *message)
-{
-    QTest::addRow("%s", row) << obj(inputs) << QJsonObject() << static_cast<int>(type)
-                             << QString::fromUtf8(message);
-}
 
 // Options of a For Each / Map card calling helper flow "helper".
 test::CardSetup helperSetup(const QJsonObject &extra = {})
