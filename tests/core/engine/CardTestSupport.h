@@ -38,7 +38,23 @@ public:
     bool stopRequested() const override { return stop; }
 };
 
+// Parses a JSON literal used in data-driven rows: "[1,2]", "{\"a\":1}", "\"text\"", "3", "null".
+inline QJsonValue json(const char *literal)
+{
+    const QByteArray wrapped = QByteArrayLiteral("[") + QByteArray(literal) + QByteArrayLiteral("]");
+    return QJsonDocument::fromJson(wrapped).array().at(0);
+}
+
 using NamedValues = QList<std::pair<QString, QJsonValue>>;
+
+// Inputs in the order written (a JSON object would sort them): {{"a", "1"}, {"b", "\"x\""}}.
+inline NamedValues inputs(std::initializer_list<std::pair<const char *, const char *>> pairs)
+{
+    NamedValues values;
+    for (const auto &[name, literal] : pairs)
+        values.append({QString::fromUtf8(name), json(literal)});
+    return values;
+}
 
 struct CardSetup {
     QJsonObject options;
@@ -82,13 +98,6 @@ inline Result<QJsonObject> runCard(const QString &functionId, const QJsonObject 
     for (auto it = inputs.begin(); it != inputs.end(); ++it)
         ordered.append({it.key(), it.value()});
     return runCard(functionId, ordered, setup, env);
-}
-
-// Parses a JSON literal used in data-driven rows: "[1,2]", "{\"a\":1}", "\"text\"", "3", "null".
-inline QJsonValue json(const char *literal)
-{
-    const QByteArray wrapped = QByteArrayLiteral("[") + QByteArray(literal) + QByteArrayLiteral("]");
-    return QJsonDocument::fromJson(wrapped).array().at(0);
 }
 
 } // namespace wf::test

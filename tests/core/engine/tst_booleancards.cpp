@@ -5,19 +5,12 @@
 #include <QTest>
 
 using namespace wf;
+using wf::test::inputs;
 using wf::test::runCard;
 
 namespace {
 
 constexpr int kOk = -1;
-
-test::NamedValues inputs(std::initializer_list<std::pair<const char *, const char *>> pairs)
-{
-    test::NamedValues values;
-    for (const auto &[name, literal] : pairs)
-        values.append({QString::fromUtf8(name), test::json(literal)});
-    return values;
-}
 
 } // namespace
 
