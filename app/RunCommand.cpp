@@ -78,11 +78,10 @@ QJsonObject answerToJson(const HttpAnswer &answer, const RunResult &result, cons
     const QJsonDocument doc = QJsonDocument::fromJson(answer.body, &error);
     QJsonObject o{{QStringLiteral("status"), answer.status},
                   {QStringLiteral("headers"), headers},
-                  {QStringLiteral("body"), error.error == QJsonParseError::NoError
-                                               ? doc.object().isEmpty() && doc.isArray()
-                                                     ? QJsonValue(doc.array())
-                                                     : QJsonValue(doc.object())
-                                               : QJsonValue(QString::fromUtf8(answer.body))},
+                  {QStringLiteral("body"), error.error != QJsonParseError::NoError
+                                               ? QJsonValue(QString::fromUtf8(answer.body))
+                                           : doc.isArray() ? QJsonValue(doc.array())
+                                                           : QJsonValue(doc.object())},
                   {QStringLiteral("executionId"), executionId},
                   {QStringLiteral("executionStatus"), executionStatusId(result.status)},
                   {QStringLiteral("durationUs"), result.durationUs},

@@ -628,35 +628,30 @@ RunResult Executor::resume(const Flow &flow, const Continuation &continuation, c
     }
     FlowOutcome bad;
     bad.kind = FlowOutcome::Kind::BadRequest;
-    if (!pauseCard || continuation.nextIndex > flow.cards.size()) {
+    if (!pauseCard) {
         bad.message =
             QStringLiteral("the flow was changed since this execution paused; it cannot be resumed");
         return execution.failBeforeStart(bad);
     }
+    // The resume request is read like an event: Pause declares its fields as body fields, Pause Raw
+    // takes the headers and the body as they came.
     EventData request;
     request.body = data.body;
     request.headers = data.headers;
-    QJsonObject pauseOutputs;
-    if (continuation.raw) {
-        auto event = buildEventOutputs(EventCard{}, request);
-        if (!event) {
-            bad.message = event.error().message;
-            return execution.failBeforeStart(bad);
-        }
-        pauseOutputs =
-            QJsonObject{{QStringLiteral("headers"),
-                         event->value(QLatin1String("raw")).toObject().value(QLatin1String("headers"))},
-                        {QStringLiteral("body"), QString::fromUtf8(data.body)}};
-    } else {
-        EventCard declared;
+    EventCard declared;
+    if (!continuation.raw)
         declared.body = pauseCard->outputs;
-        auto event = buildEventOutputs(declared, request);
-        if (!event) {
-            bad.message = event.error().message;
-            return execution.failBeforeStart(bad);
-        }
-        pauseOutputs = event->value(QLatin1String("body")).toObject();
+    auto event = buildEventOutputs(declared, request);
+    if (!event) {
+        bad.message = event.error().message;
+        return execution.failBeforeStart(bad);
     }
+    const QJsonObject pauseOutputs =
+        continuation.raw
+            ? QJsonObject{{QStringLiteral("headers"),
+                           event->value(QLatin1String("raw")).toObject().value(QLatin1String("headers"))},
+                          {QStringLiteral("body"), QString::fromUtf8(data.body)}}
+            : event->value(QLatin1String("body")).toObject();
     QJsonObject scope = continuation.outputs;
     scope.insert(continuation.pauseCardId, pauseOutputs);
     execution.restoreScope(scope);
