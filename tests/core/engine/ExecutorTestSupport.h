@@ -104,7 +104,6 @@ inline FlowParseResult loadChecked(const QByteArray &json, const FlowLibrary *li
     const Flow &var = *var##Loaded.flow
 #endif
 
-
 inline void addToLibrary(FlowLibrary *library, const QByteArray &json)
 {
     FlowParseResult parsed = flowjson::parse(json);
