@@ -7,7 +7,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <optional>
 
 namespace wf {
@@ -20,14 +19,7 @@ struct HttpRequest {
     QByteArray body;
     QString peerAddress; // "127.0.0.1"
 
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
+    QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }
 };
 
 } // namespace wf

@@ -52,11 +52,7 @@ QJsonObject withExecution(QJsonObject object, const QString &executionId)
 
 QByteArray HttpAnswer::header(const QByteArray &name) const
 {
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return headerValue(headers, name);
 }
 
 void HttpAnswer::setHeader(const QByteArray &name, const QByteArray &value)

@@ -35,7 +35,7 @@ Result<QJsonObject> declaredFields(const QList<FieldDecl> &fields, const QJsonOb
 
 } // namespace
 
-QByteArray EventData::header(const QByteArray &name) const
+QByteArray headerValue(const HeaderList &headers, const QByteArray &name)
 {
     for (const auto &[key, value] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)

@@ -16,6 +16,9 @@ namespace wf {
 
 using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 
+// The first value of header `name` (matched case-insensitively), or empty.
+QByteArray headerValue(const HeaderList &headers, const QByteArray &name);
+
 struct EventData {
     QByteArray method = QByteArrayLiteral("POST");
     HeaderList headers;  // as received; names are matched case-insensitively
@@ -25,7 +28,7 @@ struct EventData {
     QString clientId; // OAuth 2.0 callers
     SecurityLevel security = SecurityLevel::None;
 
-    QByteArray header(const QByteArray &name) const; // first value, or empty
+    QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }
 };
 
 // Why the event could not be built: the request's fault, answered with 400. ErrorType::InvalidInput
