@@ -82,6 +82,7 @@ struct EndpointSettings {
     bool anyApp = true;      // OAuth 2.0: "Any" or "Select from list"
     QStringList allowedApps; // client ids when !anyApp
     QStringList corsOrigins; // empty: CORS off
+    QString clientTokenHash; // SHA-256 (hex) of the client token; the token itself is in the secret store
 };
 
 struct Flow {

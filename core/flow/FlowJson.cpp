@@ -241,7 +241,7 @@ public:
     EndpointSettings endpoint(const QJsonObject &o)
     {
         EndpointSettings settings;
-        onlyKeys(o, {"security", "apps", "corsOrigins"}, QString(), QStringLiteral("endpoint"));
+        onlyKeys(o, {"security", "apps", "corsOrigins", "clientTokenSha256"}, QString(), QStringLiteral("endpoint"));
         const QString level = o.value(QLatin1String("security")).toString(QStringLiteral("none"));
         if (const auto parsed = parseSecurityLevel(level))
             settings.security = *parsed;
@@ -260,6 +260,7 @@ public:
         }
         for (const QJsonValue &origin : o.value(QLatin1String("corsOrigins")).toArray())
             settings.corsOrigins.append(origin.toString());
+        settings.clientTokenHash = o.value(QLatin1String("clientTokenSha256")).toString();
         return settings;
     }
 };
@@ -400,6 +401,8 @@ QJsonObject toJsonObject(const Flow &flow)
         {QStringLiteral("event"), event},        {QStringLiteral("cards"), cardsToJson(flow.cards)}};
     if (!flow.alias.isEmpty())
         o.insert(QStringLiteral("alias"), flow.alias);
+    if (!flow.endpoint.clientTokenHash.isEmpty())
+        endpoint.insert(QStringLiteral("clientTokenSha256"), flow.endpoint.clientTokenHash);
     if (!flow.isHelper())
         o.insert(QStringLiteral("endpoint"), endpoint);
     return o;

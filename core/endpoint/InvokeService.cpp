@@ -1,0 +1,398 @@
+#include "endpoint/InvokeService.h"
+
+#include "Ids.h"
+#include "endpoint/ClientToken.h"
+
+#include <QLoggingCategory>
+#include <QMutexLocker>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace wf {
+
+Q_LOGGING_CATEGORY(lcEndpoint, "wf.server")
+
+namespace {
+
+const QByteArray kAllowFlowMethods = QByteArrayLiteral("GET, POST");
+
+struct FlowRoute {
+    enum class Kind { Invoke, Resume, Retry, OpenApi };
+    Kind kind = Kind::Invoke;
+    QString alias;
+    QString executionId;
+};
+
+// "/api/flo/{alias}/invoke", "/api/flo/{alias}/resume/{id}", "/api/flo/{alias}/retry/{id}",
+// "/api/flo/{alias}/openapi".
+std::optional<FlowRoute> parseRoute(const QByteArray &path)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^/api/flo/([^/]{1,64})/(invoke|openapi|resume/([0-9a-f]{32})|retry/([0-9a-f]{32}))/?$"));
+    const auto match = pattern.match(QString::fromLatin1(path));
+    if (!match.hasMatch())
+        return std::nullopt;
+    FlowRoute route;
+    route.alias = match.captured(1);
+    const QString action = match.captured(2);
+    if (action == QLatin1String("invoke")) {
+        route.kind = FlowRoute::Kind::Invoke;
+    } else if (action == QLatin1String("openapi")) {
+        route.kind = FlowRoute::Kind::OpenApi;
+    } else if (action.startsWith(QLatin1String("resume/"))) {
+        route.kind = FlowRoute::Kind::Resume;
+        route.executionId = match.captured(3);
+    } else {
+        route.kind = FlowRoute::Kind::Retry;
+        route.executionId = match.captured(4);
+    }
+    return route;
+}
+
+QList<QByteArray> allowedMethods(FlowRoute::Kind kind)
+{
+    switch (kind) {
+    case FlowRoute::Kind::Retry:
+        return {QByteArrayLiteral("POST")};
+    case FlowRoute::Kind::OpenApi:
+        return {QByteArrayLiteral("GET")};
+    case FlowRoute::Kind::Invoke:
+    case FlowRoute::Kind::Resume:
+        break;
+    }
+    return {QByteArrayLiteral("GET"), QByteArrayLiteral("POST")};
+}
+
+HttpAnswer methodNotAllowed(const QList<QByteArray> &allowed)
+{
+    HttpAnswer answer = errorAnswer(405, QStringLiteral("method_not_allowed"),
+                                    QStringLiteral("this route answers %1 only")
+                                        .arg(QString::fromLatin1(QByteArrayList(allowed).join(", "))));
+    answer.setHeader(QByteArrayLiteral("Allow"), QByteArrayList(allowed).join(", "));
+    return answer;
+}
+
+HttpAnswer payloadTooLarge(qint64 limit)
+{
+    return errorAnswer(413, QStringLiteral("payload_too_large"),
+                       QStringLiteral("the body is larger than the limit of %1 bytes; send less or raise the "
+                                      "body limit in the settings")
+                           .arg(limit));
+}
+
+HttpAnswer notFound()
+{
+    return errorAnswer(
+        404, QStringLiteral("not_found"),
+        QStringLiteral("no flow has this alias; copy the Invoke URL from the flow's API endpoint settings"));
+}
+
+// Splits the query into the clientToken value and the rest (kept byte for byte).
+QByteArray takeClientToken(const QByteArray &rawQuery, QList<QString> *tokens)
+{
+    QByteArrayList kept;
+    for (const QByteArray &pair : rawQuery.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype eq = pair.indexOf('=');
+        const QByteArray key = QUrl::fromPercentEncoding(eq < 0 ? pair : pair.left(eq)).toLatin1();
+        if (key == "clientToken") {
+            QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
+            value.replace('+', ' ');
+            tokens->append(QUrl::fromPercentEncoding(value));
+        } else {
+            kept.append(pair);
+        }
+    }
+    return kept.join('&');
+}
+
+QByteArray bearerToken(const HttpRequest &request)
+{
+    const QByteArray authorization = request.header("authorization").trimmed();
+    if (authorization.size() > 7 && authorization.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
+        return authorization.mid(7).trimmed();
+    return {};
+}
+
+HttpAnswer invalidToken(const QString &description)
+{
+    HttpAnswer answer = errorAnswer(401, QStringLiteral("invalid_token"), description);
+    QString quoted = description;
+    quoted.replace(QLatin1Char('"'), QLatin1Char('\''));
+    answer.setHeader(QByteArrayLiteral("WWW-Authenticate"),
+                     QByteArrayLiteral("Bearer error=\"invalid_token\", error_description=\"") +
+                         quoted.toUtf8() + '"');
+    return answer;
+}
+
+} // namespace
+
+std::shared_ptr<const EndpointSnapshot> EndpointSnapshot::of(const Workspace &workspace)
+{
+    auto snapshot = std::make_shared<EndpointSnapshot>();
+    snapshot->workspace = workspace;
+    snapshot->library = workspace.library();
+    return snapshot;
+}
+
+InvokeService::InvokeService(std::shared_ptr<const EndpointSnapshot> snapshot, ExecutionLedger &ledger)
+    : m_snapshot(std::move(snapshot)), m_ledger(ledger),
+      m_rateLimiter(m_snapshot->workspace.settings().rateLimitPerSecond)
+{}
+
+void InvokeService::setSnapshot(std::shared_ptr<const EndpointSnapshot> snapshot)
+{
+    QMutexLocker lock(&m_mutex);
+    if (snapshot->workspace.settings().rateLimitPerSecond != m_rateLimiter.rate())
+        m_rateLimiter.setRate(snapshot->workspace.settings().rateLimitPerSecond);
+    m_snapshot = std::move(snapshot);
+}
+
+std::shared_ptr<const EndpointSnapshot> InvokeService::snapshot() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_snapshot;
+}
+
+void InvokeService::setAccessTokenVerifier(AccessTokenVerifier verifier)
+{
+    QMutexLocker lock(&m_mutex);
+    m_verifier = std::move(verifier);
+}
+
+bool InvokeService::handles(const QByteArray &path)
+{
+    return path.startsWith("/api/flo/");
+}
+
+std::optional<HttpAnswer> InvokeService::answerBeforeBody(const QByteArray &method, const QByteArray &path,
+                                                          qint64 contentLength) const
+{
+    const auto current = snapshot();
+    const auto route = parseRoute(path);
+    if (!route || !current->workspace.flowByAlias(route->alias))
+        return notFound();
+    const QList<QByteArray> allowed = allowedMethods(route->kind);
+    if (method != "OPTIONS" && !allowed.contains(method))
+        return methodNotAllowed(allowed);
+    const qint64 limit = current->workspace.settings().bodyLimitBytes;
+    if (contentLength > limit)
+        return payloadTooLarge(limit);
+    return std::nullopt;
+}
+
+HttpAnswer InvokeService::handle(const HttpRequest &request)
+{
+    const auto current = snapshot();
+    if (auto early = answerBeforeBody(request.method, request.path, request.body.size()))
+        return *early;
+    const auto route = parseRoute(request.path);
+    const Flow &flow = *current->workspace.flowByAlias(route->alias);
+    if (request.method == "OPTIONS") {
+        // CORS preflight, answered before any authentication (PRODUCT.md §3.4).
+        HttpAnswer answer;
+        answer.status = 204;
+        addCorsHeaders(flow, request, &answer);
+        if (!answer.header("Access-Control-Allow-Origin").isEmpty()) {
+            answer.setHeader(QByteArrayLiteral("Access-Control-Allow-Methods"),
+                             QByteArrayList(allowedMethods(route->kind)).join(", "));
+            const QByteArray asked = request.header("access-control-request-headers");
+            if (!asked.isEmpty())
+                answer.setHeader(QByteArrayLiteral("Access-Control-Allow-Headers"), asked);
+            answer.setHeader(QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600"));
+        }
+        return answer;
+    }
+    HttpAnswer answer;
+    switch (route->kind) {
+    case FlowRoute::Kind::Invoke:
+        answer = invoke(*current, flow, request);
+        break;
+    case FlowRoute::Kind::Resume:
+        answer = resume(*current, flow, request, route->executionId);
+        break;
+    case FlowRoute::Kind::Retry:
+    case FlowRoute::Kind::OpenApi:
+        answer =
+            errorAnswer(501, QStringLiteral("not_implemented"),
+                        QStringLiteral("this version of Workflows Console does not serve this route yet"));
+        break;
+    }
+    addCorsHeaders(flow, request, &answer);
+    return answer;
+}
+
+std::optional<HttpAnswer> InvokeService::admit(const Flow &flow, const HttpRequest &request, Caller *caller)
+{
+    caller->rawQuery = request.rawQuery;
+    switch (flow.endpoint.security) {
+    case SecurityLevel::None:
+        break;
+    case SecurityLevel::ClientToken: {
+        QList<QString> queryTokens;
+        caller->rawQuery = takeClientToken(request.rawQuery, &queryTokens);
+        const QByteArray headerToken = request.header("x-api-client-token");
+        if (!queryTokens.isEmpty() && !headerToken.isEmpty())
+            return errorAnswer(
+                400, QStringLiteral("invalid_request"),
+                QStringLiteral("the client token was given both in the clientToken query parameter and "
+                               "in the x-api-client-token header; send it in one place only"));
+        if (queryTokens.size() > 1)
+            return errorAnswer(400, QStringLiteral("invalid_request"),
+                               QStringLiteral("the clientToken query parameter was given more than once"));
+        const QString presented =
+            headerToken.isEmpty() ? queryTokens.value(0) : QString::fromLatin1(headerToken);
+        if (presented.isEmpty())
+            return errorAnswer(
+                401, QStringLiteral("invalid_client_token"),
+                QStringLiteral("this flow needs its client token, in the clientToken query parameter "
+                               "or the x-api-client-token header"));
+        if (!clientTokenMatches(presented, flow.endpoint.clientTokenHash))
+            return errorAnswer(401, QStringLiteral("invalid_client_token"),
+                               QStringLiteral("the client token does not match this flow's (it may have been "
+                                              "regenerated); copy the Invoke URL again"));
+        break;
+    }
+    case SecurityLevel::OAuth2: {
+        const QByteArray token = bearerToken(request);
+        if (token.isEmpty()) {
+            HttpAnswer answer = errorAnswer(401, QStringLiteral("invalid_token"),
+                                            QStringLiteral("this flow is secured with OAuth 2.0: send "
+                                                           "Authorization: Bearer <access token>"));
+            answer.setHeader(QByteArrayLiteral("WWW-Authenticate"),
+                             QByteArrayLiteral("Bearer realm=\"workflows\""));
+            return answer;
+        }
+        AccessTokenVerifier verifier;
+        {
+            QMutexLocker lock(&m_mutex);
+            verifier = m_verifier;
+        }
+        if (!verifier)
+            return invalidToken(
+                QStringLiteral("this server has no authorization server to check access tokens"));
+        const AccessDecision decision = verifier(QString::fromLatin1(token), flow);
+        if (decision.status == 401)
+            return invalidToken(decision.description);
+        if (decision.status != 200)
+            return errorAnswer(decision.status, decision.error, decision.description);
+        caller->clientId = decision.clientId;
+        break;
+    }
+    }
+    if (!flow.active)
+        return errorAnswer(
+            409, QStringLiteral("flow_inactive"),
+            QStringLiteral("the flow '%1' is switched off; switch it on in the Workflows console")
+                .arg(flow.name));
+    int retryAfter = 1;
+    if (!m_rateLimiter.tryAcquire(flow.id, &retryAfter)) {
+        HttpAnswer answer =
+            errorAnswer(429, QStringLiteral("rate_limited"),
+                        QStringLiteral("more than %1 invocations a second for this flow; retry after %2 s")
+                            .arg(m_rateLimiter.rate())
+                            .arg(retryAfter));
+        answer.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter));
+        return answer;
+    }
+    return std::nullopt;
+}
+
+RunOptions InvokeService::runOptions(const EndpointSnapshot &snapshot, const QString &executionId) const
+{
+    RunOptions options;
+    options.executionId = executionId;
+    options.library = &snapshot.library;
+    options.deadline =
+        QDeadlineTimer(static_cast<qint64>(snapshot.workspace.settings().timeoutSeconds) * 1000);
+    options.recordTrace = true;
+    return options;
+}
+
+HttpAnswer InvokeService::invoke(const EndpointSnapshot &snapshot, const Flow &flow,
+                                 const HttpRequest &request)
+{
+    Caller caller;
+    if (auto refused = admit(flow, request, &caller))
+        return *refused;
+    EventData event;
+    event.method = request.method;
+    event.headers = request.headers;
+    event.rawQuery = caller.rawQuery;
+    event.body = request.body;
+    event.executionId = newExecutionId();
+    event.clientId = caller.clientId;
+    event.security = flow.endpoint.security;
+    const RunResult result = m_executor.run(flow, event, runOptions(snapshot, event.executionId));
+    return finish(flow, request, QStringLiteral("invoke"), event.executionId, caller, result);
+}
+
+HttpAnswer InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &flow,
+                                 const HttpRequest &request, const QString &executionId)
+{
+    Caller caller;
+    if (auto refused = admit(flow, request, &caller))
+        return *refused;
+    const auto status = m_ledger.status(flow.id, executionId);
+    if (!status)
+        return errorAnswer(
+            404, QStringLiteral("execution_not_found"),
+            QStringLiteral("this flow has no execution %1 (paused executions expire after %2 days)")
+                .arg(executionId)
+                .arg(snapshot.workspace.settings().pausedRetentionDays));
+    if (*status != ExecutionStatus::Paused)
+        return errorAnswer(409, QStringLiteral("execution_not_paused"),
+                           QStringLiteral("execution %1 is not paused (it is %2)")
+                               .arg(executionId, executionStatusName(*status).toLower()),
+                           executionId);
+    const auto continuation = m_ledger.takePaused(flow.id, executionId);
+    if (!continuation)
+        return errorAnswer(
+            409, QStringLiteral("execution_not_paused"),
+            QStringLiteral("execution %1 was resumed by another request a moment ago").arg(executionId),
+            executionId);
+    const RunResult result = m_executor.resume(flow, *continuation, ResumeData{request.body, request.headers},
+                                               runOptions(snapshot, executionId));
+    return finish(flow, request, QStringLiteral("resume"), executionId, caller, result);
+}
+
+HttpAnswer InvokeService::finish(const Flow &flow, const HttpRequest &request, const QString &kind,
+                                 const QString &executionId, const Caller &caller, const RunResult &result)
+{
+    HttpAnswer answer = answerFor(result, executionId);
+    answer.setHeader(QByteArrayLiteral("X-Execution-Id"), executionId.toLatin1());
+    InvocationRecord record;
+    record.executionId = executionId;
+    record.kind = kind;
+    record.flow = &flow;
+    record.request = &request;
+    record.answer = &answer;
+    record.result = &result;
+    record.clientId = caller.clientId;
+    record.security = flow.endpoint.security;
+    auto recorded = m_ledger.record(record);
+    if (!recorded) {
+        // Nothing answered may be missing from history: an execution that cannot be recorded is not answered.
+        qCWarning(lcEndpoint) << "execution" << executionId
+                              << "could not be recorded:" << recorded.error().message;
+        return errorAnswer(
+            503, QStringLiteral("history_unavailable"),
+            QStringLiteral("the execution ran but could not be recorded: %1").arg(recorded.error().message),
+            executionId);
+    }
+    return answer;
+}
+
+void addCorsHeaders(const Flow &flow, const HttpRequest &request, HttpAnswer *answer)
+{
+    const QByteArray origin = request.header("origin");
+    if (origin.isEmpty() || !flow.endpoint.corsOrigins.contains(QString::fromUtf8(origin)))
+        return;
+    answer->setHeader(QByteArrayLiteral("Access-Control-Allow-Origin"), origin);
+    answer->setHeader(QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin"));
+    answer->setHeader(QByteArrayLiteral("Access-Control-Expose-Headers"),
+                      QByteArrayLiteral("X-Execution-Id"));
+}
+
+} // namespace wf

@@ -1,0 +1,108 @@
+#pragma once
+
+// The flow routes of PRODUCT.md §3 as a transport-free service: an HttpRequest in, an HttpAnswer out.
+// Runs the invoke pipeline in the documented order (alias, method, size, security, on/off, rate
+// limit, run, shape) and the resume route. Thread-safe: the HTTP adapter calls handle() from worker
+// threads; the workspace it serves is an immutable snapshot that can be swapped at any time.
+
+#include "endpoint/HttpRequest.h"
+#include "endpoint/RateLimiter.h"
+#include "endpoint/ResponseShaper.h"
+#include "engine/Executor.h"
+#include "store/Workspace.h"
+
+#include <QMutex>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace wf {
+
+// What the pipeline reads of the org, immutable once built.
+struct EndpointSnapshot {
+    Workspace workspace;
+    FlowLibrary library;
+
+    static std::shared_ptr<const EndpointSnapshot> of(const Workspace &workspace);
+};
+
+// One finished request that created an execution, handed to the ledger before the answer is sent.
+struct InvocationRecord {
+    QString executionId;
+    QString kind; // "invoke", "resume", "retry"
+    const Flow *flow = nullptr;
+    const HttpRequest *request = nullptr; // as received (the ledger redacts secrets)
+    const HttpAnswer *answer = nullptr;
+    const RunResult *result = nullptr;
+    QString clientId;
+    SecurityLevel security = SecurityLevel::None;
+};
+
+// Where executions are recorded and paused ones kept (the history store, or memory in tests).
+class ExecutionLedger {
+public:
+    virtual ~ExecutionLedger() = default;
+    // Must return only once the record is durable: nothing answered is ever missing from history.
+    virtual Result<bool> record(const InvocationRecord &record) = 0;
+    // The status of a known execution of `flowId`, or nullopt when there is none.
+    virtual std::optional<ExecutionStatus> status(const QString &flowId, const QString &executionId) = 0;
+    // Removes and returns the continuation of a paused execution: of two concurrent resumes, one wins.
+    virtual std::optional<Continuation> takePaused(const QString &flowId, const QString &executionId) = 0;
+};
+
+// What the authorization server says of a bearer token for a flow: the client id it was issued to
+// (status 200), or a refusal: 401 (error "invalid_token") or 403 ("insufficient_scope", "access_denied")
+// with a description naming the check that failed.
+struct AccessDecision {
+    int status = 200;
+    QString clientId;
+    QString error;
+    QString description;
+};
+using AccessTokenVerifier = std::function<AccessDecision(const QString &token, const Flow &flow)>;
+
+class InvokeService final {
+public:
+    InvokeService(std::shared_ptr<const EndpointSnapshot> snapshot, ExecutionLedger &ledger);
+
+    void setSnapshot(std::shared_ptr<const EndpointSnapshot> snapshot);
+    std::shared_ptr<const EndpointSnapshot> snapshot() const;
+    void setAccessTokenVerifier(AccessTokenVerifier verifier);
+
+    // True for paths this service answers (/api/flo/...).
+    static bool handles(const QByteArray &path);
+
+    // The answer that can be given from the request head alone (unknown flow, wrong method, body
+    // too large), so the transport can refuse before buffering the body.
+    std::optional<HttpAnswer> answerBeforeBody(const QByteArray &method, const QByteArray &path,
+                                               qint64 contentLength) const;
+
+    HttpAnswer handle(const HttpRequest &request);
+
+private:
+    struct Caller {
+        QString clientId;
+        QByteArray rawQuery; // without clientToken
+    };
+
+    HttpAnswer invoke(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request);
+    HttpAnswer resume(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
+                      const QString &executionId);
+    // Security, on/off and rate limit (steps 4-6); an answer when the request must stop there.
+    std::optional<HttpAnswer> admit(const Flow &flow, const HttpRequest &request, Caller *caller);
+    HttpAnswer finish(const Flow &flow, const HttpRequest &request, const QString &kind,
+                      const QString &executionId, const Caller &caller, const RunResult &result);
+    RunOptions runOptions(const EndpointSnapshot &snapshot, const QString &executionId) const;
+
+    mutable QMutex m_mutex;
+    std::shared_ptr<const EndpointSnapshot> m_snapshot;
+    ExecutionLedger &m_ledger;
+    AccessTokenVerifier m_verifier;
+    RateLimiter m_rateLimiter;
+    Executor m_executor;
+};
+
+// Adds the CORS headers an answer to `request` gets from `flow` (none when the origin is not allowed).
+void addCorsHeaders(const Flow &flow, const HttpRequest &request, HttpAnswer *answer);
+
+} // namespace wf
