@@ -12,5 +12,6 @@ enum ExitCode { Ok = 0, Failure = 1, Usage = 2, InvalidFlow = 3 };
 
 int runFlow(const QStringList &arguments);   // wfconsole run FLOW.json ...
 int listCards(const QStringList &arguments); // wfconsole cards [--json]
+int listFlows(const QStringList &arguments); // wfconsole flows [--workspace DIR] [--json]
 
 } // namespace wf::cli

@@ -17,6 +17,7 @@ Without a verb, opens the Workflows Console window.
 Verbs:
   run FLOW.json     Run a flow locally and print the HTTP answer it would give
   cards             List the card catalogue
+  flows             List the flows of a workspace with their Invoke and Resume URLs
 
 Options:
   -h, --help        Show this help (wfconsole VERB --help for a verb's options)
@@ -43,12 +44,17 @@ int main(int argc, char *argv[])
         std::printf("wfconsole %s\n", WF_VERSION);
         return wf::cli::Ok;
     }
-    if (first == QLatin1String("run") || first == QLatin1String("cards")) {
+    using Verb = int (*)(const QStringList &);
+    const std::pair<const char *, Verb> verbs[] = {
+        {"run", wf::cli::runFlow}, {"cards", wf::cli::listCards}, {"flows", wf::cli::listFlows}};
+    for (const auto &[name, verb] : verbs) {
+        if (first != QLatin1String(name))
+            continue;
         QCoreApplication app(argc, argv);
         setIdentity();
         QStringList arguments = QCoreApplication::arguments();
         arguments.removeAt(1); // the verb; QCommandLineParser sees "wfconsole OPTIONS..."
-        return first == QLatin1String("run") ? wf::cli::runFlow(arguments) : wf::cli::listCards(arguments);
+        return verb(arguments);
     }
     if (!first.isEmpty() && !first.startsWith(QLatin1Char('-'))) {
         std::fprintf(stderr, "wfconsole: unknown verb '%s'\n\n%s", argv[1], kUsage);

@@ -1,0 +1,28 @@
+#pragma once
+
+// The --workspace option shared by the verbs that work on a workspace, and opening it with its
+// secret store.
+
+#include "store/SecretStore.h"
+#include "store/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <memory>
+#include <optional>
+
+namespace wf::cli {
+
+struct OpenedWorkspace {
+    Workspace workspace;
+    std::unique_ptr<SecretStore> secrets;
+};
+
+void addWorkspaceOptions(QCommandLineParser *parser);
+
+// Opens (or, in an empty folder, creates) the workspace named by --workspace (default: the
+// current folder). Secrets go to `secrets.json` (mode 0600) in the workspace, announced once on
+// `err`. Problems are written to `err`.
+std::optional<OpenedWorkspace> openWorkspace(const QCommandLineParser &parser, QTextStream &err);
+
+} // namespace wf::cli
