@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -124,11 +125,21 @@ Result<Workspace> Workspace::open(const QString &dir)
         library.add(*parsed.flow);
         workspace.m_flows.append(std::move(*parsed.flow));
     }
+    QHash<QString, QString> aliasOwners; // alias → id of the first flow using it
     for (const Flow &flow : std::as_const(workspace.m_flows)) {
         for (const FlowProblem &problem : validateFlow(flow, CardCatalogue::builtIn(), &library))
             problems.append(QStringLiteral("flow '%1': %2").arg(flow.id, problem.toString()));
         if (!flow.isHelper() && flow.alias.isEmpty())
             problems.append(QStringLiteral("flow '%1': no alias").arg(flow.id));
+        if (!flow.isHelper() && !flow.alias.isEmpty()) {
+            // flowByAlias() finds only the first: a second flow with the alias could never be invoked.
+            const auto owner = aliasOwners.constFind(flow.alias);
+            if (owner == aliasOwners.constEnd())
+                aliasOwners.insert(flow.alias, flow.id);
+            else
+                problems.append(
+                    QStringLiteral("flow '%1': flow '%2' has the same alias").arg(flow.id, *owner));
+        }
     }
     if (!problems.isEmpty())
         return makeError(
@@ -231,8 +242,10 @@ Result<bool> Workspace::addFlow(Flow flow, SecretStore &secrets)
     m_flows.append(std::move(flow));
     if (needsToken) {
         auto token = regenerateClientToken(flowId, secrets);
-        if (!token)
+        if (!token) {
+            m_flows.removeLast(); // never keep a client-token flow whose token could not be stored
             return token.error();
+        }
     }
     return true;
 }
