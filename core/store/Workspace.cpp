@@ -72,10 +72,14 @@ QList<Flow> bundledSampleFlows()
 
 QString WorkspaceSettings::baseUrl() const
 {
-    if (!publicBaseUrl.isEmpty())
-        return publicBaseUrl.endsWith(QLatin1Char('/')) ? publicBaseUrl.chopped(1) : publicBaseUrl;
-    const QString shownHost =
-        host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+    if (!publicBaseUrl.isEmpty()) {
+        QString url = publicBaseUrl;
+        while (url.endsWith(QLatin1Char('/')))
+            url.chop(1);
+        return url;
+    }
+    const bool bareIpv6 = host.contains(QLatin1Char(':')) && !host.startsWith(QLatin1Char('['));
+    const QString shownHost = bareIpv6 ? QLatin1Char('[') + host + QLatin1Char(']') : host;
     return QStringLiteral("http://%1:%2").arg(shownHost).arg(port);
 }
 

@@ -1089,6 +1089,9 @@ void TestWorkspace::urls_data()
     QTest::newRow("all interfaces") << s("0.0.0.0") << 80 << QString() << s("http://0.0.0.0:80");
     QTest::newRow("IPv6 loopback") << s("::1") << 8787 << QString() << s("http://[::1]:8787");
     QTest::newRow("IPv6 address") << s("fe80::1:2") << 8080 << QString() << s("http://[fe80::1:2]:8080");
+    QTest::newRow("IPv6 already bracketed") << s("[::1]") << 8787 << QString() << s("http://[::1]:8787");
+    QTest::newRow("public base with several trailing slashes")
+        << s("127.0.0.1") << 8787 << s("https://flows.example.com//") << s("https://flows.example.com");
     QTest::newRow("public base") << s("127.0.0.1") << 8787 << s("https://flows.example.com")
                                  << s("https://flows.example.com");
     QTest::newRow("public base with trailing slash")
