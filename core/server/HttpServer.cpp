@@ -1,0 +1,1047 @@
+#include "server/HttpServer.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMetaObject>
+#include <QPointer>
+#include <QQueue>
+#include <QSet>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThreadPool>
+#include <QTimer>
+#include <cctype>
+#include <exception>
+#include <string_view>
+#include <utility>
+
+namespace wf::server {
+namespace {
+
+Q_LOGGING_CATEGORY(lcServer, "wf.server")
+
+// What Qt may buffer for a connection we are not reading (while its handler runs); beyond it TCP
+// pushes back on the client instead of us buffering its pipelined requests.
+constexpr qint64 kReadBufferSize = 256 * 1024;
+// Answers a client has not read yet before we stop reading its next request.
+constexpr qint64 kMaxUnsentBytes = 1024 * 1024;
+constexpr qsizetype kMaxChunkLine = 4096;
+// After refusing a request the client may still be sending (a body, the rest of a huge head): we
+// read and drop its bytes until it has been quiet for kQuietMs (at most kLingerMs in all) before
+// closing, so that closing does not reset the connection before the client has read our answer.
+constexpr int kQuietMs = 200;
+constexpr qint64 kLingerMs = 2000;
+constexpr int kStatusClientGone = 499; // nginx's "client closed request", for requestFinished only
+constexpr int kAcceptRetryMs = 1000;
+
+enum class Persistence { KeepAlive, KeepAliveHttp10, Close };
+
+// RFC 9110 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT", computed once a second.
+QByteArray httpDate()
+{
+    thread_local qint64 cachedSecond = -1;
+    thread_local QByteArray cached;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now != cachedSecond) {
+        cached = QLocale::c()
+                     .toString(QDateTime::fromSecsSinceEpoch(now, Qt::UTC),
+                               QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                     .toLatin1();
+        cachedSecond = now;
+    }
+    return cached;
+}
+
+bool isTokenChar(char c)
+{
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        return true;
+    return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+bool isToken(QByteArrayView text)
+{
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
+}
+
+bool equalsIgnoringCase(QByteArrayView a, QByteArrayView b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+// Values that cannot split a header block: no CR, LF or NUL.
+bool isSafeHeaderValue(QByteArrayView value)
+{
+    return !value.contains('\r') && !value.contains('\n') && !value.contains('\0');
+}
+
+// Headers the transport owns: an answer never sets them.
+bool isTransportHeader(QByteArrayView name)
+{
+    static constexpr std::string_view names[] = {
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "proxy-connection",
+        "upgrade",
+        "te",
+        "trailer",
+        "date",
+        "x-content-type-options",
+    };
+    return std::any_of(std::begin(names), std::end(names), [&](std::string_view candidate) {
+        return equalsIgnoringCase(name, QByteArrayView(candidate.data(), qsizetype(candidate.size())));
+    });
+}
+
+// The comma-separated elements of every header called `name`, trimmed, empty ones skipped.
+QList<QByteArray> listHeader(const HeaderList &headers, QByteArrayView name)
+{
+    QList<QByteArray> items;
+    for (const auto &[key, value] : headers) {
+        if (!equalsIgnoringCase(key, name))
+            continue;
+        for (const QByteArray &item : value.split(',')) {
+            if (const QByteArray trimmed = item.trimmed(); !trimmed.isEmpty())
+                items.append(trimmed);
+        }
+    }
+    return items;
+}
+
+QString peerString(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4); // also unwraps ::ffff:a.b.c.d
+    return isV4 ? QHostAddress(v4).toString() : address.toString();
+}
+
+HttpAnswer checkedAnswer(const HttpAnswer &answer)
+{
+    if (answer.status >= 200 && answer.status <= 599)
+        return answer;
+    qCWarning(lcServer) << "a handler answered with the invalid status" << answer.status;
+    return errorAnswer(500, QStringLiteral("internal_error"),
+                       QStringLiteral("the request handler produced an invalid status code"));
+}
+
+void appendHeader(QByteArray &out, QByteArrayView name, QByteArrayView value)
+{
+    out.append(name).append(": ").append(value).append("\r\n");
+}
+
+// The one place an answer becomes bytes: status line, the answer's own headers (minus the
+// transport's), Content-Type exactly as given (never sniffed), and the common headers.
+QByteArray encodeAnswer(const HttpAnswer &answer, bool headRequest, Persistence persistence)
+{
+    const bool bodyless = answer.status == 204 || answer.status == 304;
+    QByteArray out;
+    out.reserve(256 + (headRequest || bodyless ? 0 : answer.body.size()));
+    out.append("HTTP/1.1 ")
+        .append(QByteArray::number(answer.status))
+        .append(' ')
+        .append(reasonPhrase(answer.status).toLatin1())
+        .append("\r\n");
+    QByteArray contentType;
+    for (const auto &[name, value] : answer.headers) {
+        if (!isToken(name) || !isSafeHeaderValue(value)) {
+            qCWarning(lcServer) << "dropped an answer header that is not valid HTTP:" << name;
+        } else if (equalsIgnoringCase(name, "content-type")) {
+            if (contentType.isEmpty())
+                contentType = value;
+        } else if (!isTransportHeader(name)) {
+            appendHeader(out, name, value);
+        }
+    }
+    if (bodyless)
+        contentType.clear();
+    else if (contentType.isEmpty() && !answer.body.isEmpty())
+        contentType = QByteArrayLiteral("application/octet-stream");
+    if (!contentType.isEmpty())
+        appendHeader(out, "Content-Type", contentType);
+    appendHeader(out, "Date", httpDate());
+    appendHeader(out, "X-Content-Type-Options", "nosniff");
+    if (!bodyless)
+        appendHeader(out, "Content-Length", QByteArray::number(answer.body.size()));
+    if (persistence == Persistence::Close)
+        appendHeader(out, "Connection", "close");
+    else if (persistence == Persistence::KeepAliveHttp10)
+        appendHeader(out, "Connection", "keep-alive");
+    out.append("\r\n");
+    if (!headRequest && !bodyless)
+        out.append(answer.body);
+    return out;
+}
+
+HttpAnswer callHandler(const Handler &handler, const HttpRequest &request)
+{
+    try {
+        return handler(request);
+    } catch (const std::exception &e) {
+        qCWarning(lcServer) << "a request handler threw:" << e.what();
+    } catch (...) {
+        qCWarning(lcServer) << "a request handler threw an unknown exception";
+    }
+    return errorAnswer(500, QStringLiteral("internal_error"),
+                       QStringLiteral("the request handler failed; see the server log"));
+}
+
+// Index just past the empty line that ends a request head, or -1 while it is incomplete.
+qsizetype headEnd(const QByteArray &data)
+{
+    const qsizetype crlf = data.indexOf("\n\r\n");
+    const qsizetype lf = data.indexOf("\n\n");
+    if (crlf >= 0 && (lf < 0 || crlf < lf))
+        return crlf + 3;
+    return lf >= 0 ? lf + 2 : -1;
+}
+
+// A decimal Content-Length without sign or spaces, at most 18 digits; -1 when malformed.
+qint64 parseLength(QByteArrayView text)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return -1;
+    qint64 value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return -1;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// A chunk size: 1 to 15 hex digits; -1 when malformed.
+qint64 parseChunkSize(QByteArrayView text)
+{
+    if (text.isEmpty() || text.size() > 15)
+        return -1;
+    qint64 value = 0;
+    for (char c : text) {
+        int digit = -1;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+} // namespace
+
+bool pathMatches(QByteArrayView pattern, QByteArrayView path)
+{
+    if (!pattern.startsWith('/') || !path.startsWith('/'))
+        return false;
+    qsizetype p = 1;
+    qsizetype q = 1;
+    for (;;) {
+        qsizetype pEnd = pattern.indexOf('/', p);
+        qsizetype qEnd = path.indexOf('/', q);
+        if (pEnd < 0)
+            pEnd = pattern.size();
+        if (qEnd < 0)
+            qEnd = path.size();
+        const QByteArrayView want = pattern.sliced(p, pEnd - p);
+        const QByteArrayView have = path.sliced(q, qEnd - q);
+        if (want == QByteArrayView("*") ? have.isEmpty() : want != have)
+            return false;
+        const bool patternDone = pEnd == pattern.size();
+        const bool pathDone = qEnd == path.size();
+        if (patternDone || pathDone)
+            return patternDone && pathDone;
+        p = pEnd + 1;
+        q = qEnd + 1;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class HttpServer::Private {
+public:
+    class Listener;
+    class Connection;
+
+    explicit Private(HttpServer *server) : q(server) {}
+
+    struct Match {
+        const Route *route = nullptr;
+        QList<QByteArray> allowed; // methods of the routes whose path matched, when none took it
+    };
+    Match match(const QByteArray &method, const QByteArray &path) const;
+
+    void incoming(qintptr descriptor);
+    void serve(qintptr descriptor);
+    void closed(Connection *connection);
+    void admitWaiting();
+    void acceptFailed(QAbstractSocket::SocketError error);
+
+    HttpServer *q;
+    ServerConfig config;
+    QList<Route> routes;
+    std::unique_ptr<Listener> listener;
+    QThreadPool pool;
+    QSet<Connection *> connections;
+    QQueue<qintptr> waiting; // accepted beyond the cap, served in order as connections close
+    bool acceptPaused = false;
+};
+
+// Hands every accepted descriptor to the server, which decides whether to serve it now.
+class HttpServer::Private::Listener final : public QTcpServer {
+public:
+    explicit Listener(Private *owner) : m_owner(owner) {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_owner->incoming(descriptor); }
+
+private:
+    Private *m_owner;
+};
+
+// One client connection: reads requests one at a time, runs each, writes its answer, repeats.
+class HttpServer::Private::Connection final : public QObject {
+public:
+    Connection(Private *owner, QTcpSocket *socket);
+    void shutdown(); // the server is closing: drop the client, never call back into the server
+
+private:
+    enum class State { Head, Body, ChunkSize, ChunkData, ChunkEnd, Trailers, Handling, Draining, Closing };
+    enum class Step { Progress, NeedMore, Stop };
+
+    void pump();
+    Step step();
+    Step readHead();
+    Step parseHead(const QByteArray &head);
+    Step parseRequestLine(const QByteArray &line);
+    Step parseFraming();
+    Step parseBodyFraming(qint64 &length, bool &chunked);
+    Step answerExpectation(bool hasBody);
+    Step readBody();
+    Step readChunkSize();
+    Step readChunkEnd();
+    Step readTrailers();
+    Step dispatch();
+    HttpAnswer routingError(const Match &found) const;
+    void runOnWorker(const Handler &handler, HttpRequest request);
+    bool write(const HttpAnswer &answer);
+    void respond(const HttpAnswer &answer);
+    Step reject(int status, const QString &code, const QString &description);
+    Step refuse(const HttpAnswer &answer);
+    void touch();
+    void onIdle();
+    void onError(QAbstractSocket::SocketError error);
+    void finish();
+
+    Private *m_owner;     // null once finished
+    HttpServer *m_server; // outlives every connection (connections are its children)
+    QTcpSocket *m_socket;
+    QTimer m_idle;             // idle timeout; in Draining, the quiet period
+    QElapsedTimer m_lingering; // since the refusal, in Draining
+    const qint64 m_maxBody;
+    const qint64 m_maxHead;
+    const int m_idleMs;
+    State m_state = State::Head;
+    bool m_finished = false;
+    QByteArray m_in; // bytes read from the socket and not parsed yet
+
+    // The request being read or handled.
+    HttpRequest m_request;
+    QByteArray m_logMethod; // as received (HEAD stays HEAD); empty until the request line parsed
+    QByteArray m_logPath;
+    QElapsedTimer m_started;
+    bool m_http10 = false;
+    bool m_keepAlive = true;
+    bool m_headRequest = false;
+    qint64 m_remaining = 0;    // body bytes still to read (whole body, or the current chunk)
+    qint64 m_trailerBytes = 0; // chunked trailers read so far
+};
+
+HttpServer::Private::Connection::Connection(Private *owner, QTcpSocket *socket)
+    : QObject(owner->q), m_owner(owner), m_server(owner->q), m_socket(socket),
+      m_maxBody(owner->config.maxBodyBytes), m_maxHead(owner->config.maxHeaderBytes),
+      m_idleMs(owner->config.idleTimeoutMs)
+{
+    socket->setParent(this);
+    socket->setReadBufferSize(kReadBufferSize);
+    m_idle.setSingleShot(true);
+    connect(&m_idle, &QTimer::timeout, this, &Connection::onIdle);
+    connect(socket, &QIODevice::readyRead, this, &Connection::pump);
+    connect(socket, &QIODevice::bytesWritten, this, [this] {
+        touch();
+        pump();
+    });
+    connect(socket, &QAbstractSocket::disconnected, this, &Connection::finish);
+    connect(socket, &QAbstractSocket::errorOccurred, this, &Connection::onError);
+    touch();
+}
+
+void HttpServer::Private::Connection::shutdown()
+{
+    m_owner = nullptr;
+    m_finished = true;
+    m_idle.stop();
+    m_socket->abort();
+    deleteLater();
+}
+
+void HttpServer::Private::Connection::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_idle.stop();
+    if (m_owner)
+        m_owner->closed(this);
+    m_owner = nullptr;
+    deleteLater();
+}
+
+void HttpServer::Private::Connection::onError(QAbstractSocket::SocketError error)
+{
+    if (error != QAbstractSocket::RemoteHostClosedError)
+        qCDebug(lcServer) << "connection error:" << m_socket->errorString();
+    if (error == QAbstractSocket::SslHandshakeFailedError)
+        m_socket->abort();
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        finish();
+}
+
+// The idle clock runs while we wait on the client (to send, or to read our answer), never while
+// a handler runs. In Draining the timer measures the quiet period instead (see pump()).
+void HttpServer::Private::Connection::touch()
+{
+    if (m_finished || m_state == State::Handling || m_state == State::Draining)
+        return;
+    if (m_idleMs > 0)
+        m_idle.start(m_idleMs);
+}
+
+void HttpServer::Private::Connection::onIdle()
+{
+    if (m_finished || m_state == State::Handling)
+        return;
+    if (m_state == State::Draining) {
+        m_state = State::Closing;
+        m_socket->readAll();
+        m_socket->disconnectFromHost();
+        touch();
+        return;
+    }
+    qCDebug(lcServer) << "closing a connection idle for" << m_idleMs << "ms";
+    m_socket->abort();
+    finish();
+}
+
+void HttpServer::Private::Connection::pump()
+{
+    if (m_finished)
+        return;
+    if (m_state == State::Draining) {
+        m_socket->readAll(); // the rest of a refused request: dropped, not buffered
+        if (m_lingering.elapsed() < kLingerMs)
+            m_idle.start(kQuietMs);
+        return;
+    }
+    while (!m_finished) {
+        if (m_state == State::Head && m_socket->bytesToWrite() > kMaxUnsentBytes)
+            return; // resumed from bytesWritten
+        switch (step()) {
+        case Step::Progress:
+            continue;
+        case Step::Stop:
+            return;
+        case Step::NeedMore:
+            if (m_socket->bytesAvailable() <= 0)
+                return;
+            m_in.append(m_socket->readAll());
+            touch();
+            continue;
+        }
+    }
+}
+
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::step()
+{
+    switch (m_state) {
+    case State::Head:
+        return readHead();
+    case State::Body:
+    case State::ChunkData:
+        return readBody();
+    case State::ChunkSize:
+        return readChunkSize();
+    case State::ChunkEnd:
+        return readChunkEnd();
+    case State::Trailers:
+        return readTrailers();
+    case State::Handling:
+    case State::Draining:
+    case State::Closing:
+        break;
+    }
+    return Step::Stop;
+}
+
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::readHead()
+{
+    qsizetype blank = 0; // RFC 9112 §2.2: ignore empty lines before a request line
+    while (blank < m_in.size() && (m_in.at(blank) == '\r' || m_in.at(blank) == '\n'))
+        ++blank;
+    m_in.remove(0, blank);
+    if (m_in.isEmpty())
+        return Step::NeedMore;
+    const qsizetype end = headEnd(m_in);
+    if (end < 0 && m_in.size() <= m_maxHead)
+        return Step::NeedMore;
+    m_started.start();
+    m_request = HttpRequest{};
+    m_request.peerAddress = peerString(m_socket->peerAddress());
+    m_logMethod.clear();
+    m_logPath.clear();
+    m_http10 = false;
+    m_keepAlive = true;
+    m_headRequest = false;
+    if (end < 0 || end > m_maxHead) {
+        if (m_in.left(m_maxHead).indexOf('\n') < 0)
+            return reject(414, QStringLiteral("uri_too_long"),
+                          QStringLiteral("the request line is longer than %1 bytes").arg(m_maxHead));
+        return reject(431, QStringLiteral("request_header_fields_too_large"),
+                      QStringLiteral("the request head is larger than %1 bytes").arg(m_maxHead));
+    }
+    const QByteArray head = m_in.left(end);
+    m_in.remove(0, end);
+    return parseHead(head);
+}
+
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::parseHead(const QByteArray &head)
+{
+    QList<QByteArray> lines = head.split('\n');
+    for (QByteArray &line : lines) {
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.contains('\r') || line.contains('\0'))
+            return reject(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("a bare CR or a NUL byte in the request head"));
+    }
+    if (const Step step = parseRequestLine(lines.first()); step != Step::Progress)
+        return step;
+    for (qsizetype i = 1; i < lines.size() && !lines.at(i).isEmpty(); ++i) {
+        const QByteArray &line = lines.at(i);
+        const qsizetype colon = line.indexOf(':');
+        if (line.startsWith(' ') || line.startsWith('\t'))
+            return reject(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("folded header lines (obs-fold) are not accepted"));
+        if (colon <= 0 || !isToken(QByteArrayView(line).first(colon)))
+            return reject(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("malformed header line %1: expected `name: value`").arg(i));
+        m_request.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
+    }
+    return parseFraming();
+}
+
+HttpServer::Private::Connection::Step
+HttpServer::Private::Connection::parseRequestLine(const QByteArray &line)
+{
+    const QList<QByteArray> parts = line.split(' ');
+    if (parts.size() != 3 || !isToken(parts.at(0)) || parts.at(1).isEmpty())
+        return reject(400, QStringLiteral("invalid_request"),
+                      QStringLiteral("malformed request line: expected `METHOD /path HTTP/1.1`"));
+    const QByteArray &version = parts.at(2);
+    if (version == "HTTP/1.0" || version == "HTTP/1.1") {
+        m_http10 = version == "HTTP/1.0";
+    } else {
+        const bool looksLikeHttp = version.size() == 8 && version.startsWith("HTTP/") &&
+                                   std::isdigit(static_cast<unsigned char>(version.at(5))) &&
+                                   version.at(6) == '.' &&
+                                   std::isdigit(static_cast<unsigned char>(version.at(7)));
+        if (looksLikeHttp)
+            return reject(505, QStringLiteral("http_version_not_supported"),
+                          QStringLiteral("only HTTP/1.0 and HTTP/1.1 are served"));
+        return reject(400, QStringLiteral("invalid_request"),
+                      QStringLiteral("malformed request line: unknown protocol version"));
+    }
+    QByteArray target = parts.at(1);
+    if (target.startsWith("http://") || target.startsWith("https://")) { // absolute-form
+        const qsizetype authority = target.indexOf("//") + 2;
+        qsizetype rest = authority;
+        while (rest < target.size() && target.at(rest) != '/' && target.at(rest) != '?')
+            ++rest;
+        target = rest < target.size() && target.at(rest) == '/' ? target.mid(rest)
+                                                                : QByteArray("/").append(target.mid(rest));
+    }
+    if (const qsizetype hash = target.indexOf('#'); hash >= 0)
+        target.truncate(hash);
+    const bool printable = std::all_of(target.cbegin(), target.cend(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u > 0x20 && u < 0x7f;
+    });
+    m_request.method = parts.at(0);
+    m_logMethod = m_request.method;
+    m_headRequest = m_request.method == "HEAD";
+    if (!target.startsWith('/') || !printable)
+        return reject(
+            400, QStringLiteral("invalid_request"),
+            QStringLiteral("the request target must be a path starting with `/` in printable ASCII"));
+    const qsizetype question = target.indexOf('?');
+    m_request.path = question < 0 ? target : target.left(question);
+    m_request.rawQuery = question < 0 ? QByteArray() : target.mid(question + 1);
+    m_logPath = m_request.path;
+    return Step::Progress;
+}
+
+// Host and persistence, then the body: everything decided from the head.
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::parseFraming()
+{
+    const HeaderList &headers = m_request.headers;
+    const auto hosts = std::count_if(headers.cbegin(), headers.cend(),
+                                     [](const auto &h) { return equalsIgnoringCase(h.first, "host"); });
+    const QList<QByteArray> connection = listHeader(headers, "connection");
+    const auto lists = [&](const char *token) {
+        return std::any_of(connection.cbegin(), connection.cend(),
+                           [&](const QByteArray &item) { return equalsIgnoringCase(item, token); });
+    };
+    m_keepAlive = m_http10 ? lists("keep-alive") : !lists("close");
+    if (hosts > 1 || (!m_http10 && hosts == 0))
+        return reject(400, QStringLiteral("invalid_request"),
+                      QStringLiteral("an HTTP/1.1 request needs exactly one Host header"));
+    qint64 length = 0;
+    bool chunked = false;
+    if (const Step step = parseBodyFraming(length, chunked); step != Step::Progress)
+        return step;
+    if (length > m_maxBody)
+        return reject(413, QStringLiteral("payload_too_large"),
+                      QStringLiteral("the body has %1 bytes; the limit is %2").arg(length).arg(m_maxBody));
+    if (const Step step = answerExpectation(chunked || length > 0); step != Step::Progress)
+        return step;
+    m_trailerBytes = 0;
+    m_remaining = length;
+    if (chunked) {
+        m_state = State::ChunkSize;
+        return Step::Progress;
+    }
+    if (length == 0)
+        return dispatch();
+    m_request.body.reserve(std::min<qint64>(length, 1024 * 1024)); // not what a client merely claims
+    m_state = State::Body;
+    return Step::Progress;
+}
+
+// Content-Length or chunked, never both (RFC 9112 §6.3: refusing both closes a smuggling door).
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::parseBodyFraming(qint64 &length,
+                                                                                        bool &chunked)
+{
+    const QList<QByteArray> codings = listHeader(m_request.headers, "transfer-encoding");
+    const QList<QByteArray> lengths = listHeader(m_request.headers, "content-length");
+    chunked = !codings.isEmpty();
+    length = 0;
+    if (chunked) {
+        if (!lengths.isEmpty() || m_http10)
+            return reject(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("Transfer-Encoding with Content-Length, or in HTTP/1.0"));
+        if (codings.size() != 1 || !equalsIgnoringCase(codings.first(), "chunked"))
+            return reject(501, QStringLiteral("not_implemented"),
+                          QStringLiteral("the only transfer coding accepted is `chunked`"));
+    } else if (!lengths.isEmpty()) {
+        length = parseLength(lengths.first());
+        const bool agree = std::all_of(lengths.cbegin(), lengths.cend(),
+                                       [&](const QByteArray &l) { return l == lengths.first(); });
+        if (length < 0 || !agree)
+            return reject(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("Content-Length must be one decimal number"));
+    }
+    return Step::Progress;
+}
+
+// `Expect: 100-continue`: the client waits for our word before sending the body. A request that can
+// only get 404 or 405 is answered now instead, without its body; pointless once the body arrives.
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::answerExpectation(bool hasBody)
+{
+    const QList<QByteArray> expect = listHeader(m_request.headers, "expect");
+    if (expect.isEmpty())
+        return Step::Progress;
+    if (expect.size() != 1 || !equalsIgnoringCase(expect.first(), "100-continue"))
+        return reject(417, QStringLiteral("expectation_failed"),
+                      QStringLiteral("the only expectation supported is `100-continue`"));
+    if (m_http10 || !hasBody || !m_in.isEmpty() || !m_owner)
+        return Step::Progress;
+    if (const Match found = m_owner->match(m_request.method, m_request.path); !found.route)
+        return refuse(routingError(found));
+    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    return Step::Progress;
+}
+
+// Content-Length bodies and the data of one chunk.
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::readBody()
+{
+    if (m_remaining > 0) {
+        const qint64 take = std::min<qint64>(m_remaining, m_in.size());
+        if (take == 0)
+            return Step::NeedMore;
+        m_request.body.append(m_in.constData(), take);
+        m_in.remove(0, take);
+        m_remaining -= take;
+        if (m_remaining > 0)
+            return Step::NeedMore;
+    }
+    if (m_state == State::ChunkData) {
+        m_state = State::ChunkEnd;
+        return Step::Progress;
+    }
+    return dispatch();
+}
+
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::readChunkSize()
+{
+    const qsizetype newline = m_in.indexOf('\n');
+    if (newline < 0 || newline > kMaxChunkLine) {
+        if (m_in.size() <= kMaxChunkLine)
+            return Step::NeedMore;
+        return reject(400, QStringLiteral("invalid_request"), QStringLiteral("chunk size line too long"));
+    }
+    QByteArray line = m_in.left(newline);
+    m_in.remove(0, newline + 1);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    if (const qsizetype extension = line.indexOf(';'); extension >= 0)
+        line.truncate(extension); // chunk extensions are ignored
+    const qint64 size = parseChunkSize(line.trimmed());
+    if (size < 0)
+        return reject(400, QStringLiteral("invalid_request"), QStringLiteral("malformed chunk size"));
+    if (size > m_maxBody - m_request.body.size())
+        return reject(413, QStringLiteral("payload_too_large"),
+                      QStringLiteral("the chunked body exceeds the limit of %1 bytes").arg(m_maxBody));
+    m_remaining = size;
+    m_state = size == 0 ? State::Trailers : State::ChunkData;
+    return Step::Progress;
+}
+
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::readChunkEnd()
+{
+    if (m_in.startsWith("\r\n") || m_in.startsWith('\n')) {
+        m_in.remove(0, m_in.startsWith('\n') ? 1 : 2);
+        m_state = State::ChunkSize;
+        return Step::Progress;
+    }
+    if (m_in.isEmpty() || m_in == "\r")
+        return Step::NeedMore;
+    return reject(400, QStringLiteral("invalid_request"), QStringLiteral("chunk data longer than its size"));
+}
+
+// Trailer fields after the last chunk: read up to the empty line and dropped.
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::readTrailers()
+{
+    for (;;) {
+        const qsizetype newline = m_in.indexOf('\n');
+        if (newline < 0) {
+            if (m_trailerBytes + m_in.size() <= m_maxHead)
+                return Step::NeedMore;
+            break;
+        }
+        const bool last = newline == 0 || (newline == 1 && m_in.at(0) == '\r');
+        m_trailerBytes += newline + 1;
+        m_in.remove(0, newline + 1);
+        if (last)
+            return dispatch();
+        if (m_trailerBytes > m_maxHead)
+            break;
+    }
+    return reject(431, QStringLiteral("request_header_fields_too_large"),
+                  QStringLiteral("the chunked trailers are larger than %1 bytes").arg(m_maxHead));
+}
+
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::dispatch()
+{
+    m_state = State::Handling;
+    m_idle.stop();
+    if (!m_owner)
+        return Step::Stop;
+    const Match found = m_owner->match(m_request.method, m_request.path);
+    if (!found.route) {
+        respond(routingError(found));
+        return m_state == State::Head ? Step::Progress : Step::Stop;
+    }
+    HttpRequest request = std::move(m_request);
+    m_request = HttpRequest{};
+    if (m_headRequest && !found.route->methods.contains("HEAD"))
+        request.method = QByteArrayLiteral("GET");
+    if (found.route->runOnWorker) {
+        runOnWorker(found.route->handler, std::move(request));
+        return Step::Stop;
+    }
+    respond(callHandler(found.route->handler, request));
+    return m_state == State::Head ? Step::Progress : Step::Stop;
+}
+
+HttpAnswer HttpServer::Private::Connection::routingError(const Match &found) const
+{
+    if (found.allowed.isEmpty())
+        return errorAnswer(
+            404, QStringLiteral("not_found"),
+            QStringLiteral("nothing is served at %1").arg(QString::fromLatin1(m_request.path)));
+    const QByteArray allow = found.allowed.join(", ");
+    HttpAnswer answer = errorAnswer(405, QStringLiteral("method_not_allowed"),
+                                    QStringLiteral("use %1 on this path").arg(QString::fromLatin1(allow)));
+    answer.setHeader("Allow", allow);
+    return answer;
+}
+
+// The handler gets its own copy of everything; its answer comes back to the server thread through
+// the event loop and is written only if this connection still exists and is still open.
+void HttpServer::Private::Connection::runOnWorker(const Handler &handler, HttpRequest request)
+{
+    QPointer<Connection> self(this);
+    HttpServer *server = m_server;
+    const QByteArray method = m_logMethod;
+    const QByteArray path = m_logPath;
+    const QElapsedTimer started = m_started;
+    m_owner->pool.start([self, server, handler, request = std::move(request), method, path, started] {
+        const HttpAnswer answer = callHandler(handler, request);
+        QMetaObject::invokeMethod(
+            server,
+            [self, server, answer, method, path, started] {
+                if (self) {
+                    self->respond(answer);
+                    self->pump();
+                } else {
+                    emit server->requestFinished(method, path, kStatusClientGone, started.elapsed());
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+// Writes the answer and reports it; returns whether the connection closes after it.
+bool HttpServer::Private::Connection::write(const HttpAnswer &unchecked)
+{
+    const HttpAnswer answer = checkedAnswer(unchecked);
+    const bool close = !m_keepAlive || !m_owner || !m_owner->listener;
+    const Persistence persistence = close      ? Persistence::Close
+                                    : m_http10 ? Persistence::KeepAliveHttp10
+                                               : Persistence::KeepAlive;
+    m_socket->write(encodeAnswer(answer, m_headRequest, persistence));
+    emit m_server->requestFinished(m_logMethod, m_logPath, answer.status, m_started.elapsed());
+    return close;
+}
+
+void HttpServer::Private::Connection::respond(const HttpAnswer &answer)
+{
+    if (m_finished) {
+        m_state = State::Closing;
+        emit m_server->requestFinished(m_logMethod, m_logPath, kStatusClientGone, m_started.elapsed());
+        return;
+    }
+    if (write(answer)) {
+        m_state = State::Closing;
+        m_socket->disconnectFromHost();
+    } else {
+        m_state = State::Head;
+    }
+    touch();
+}
+
+// Answers an unacceptable request and ends the connection (after draining, see kQuietMs).
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::reject(int status, const QString &code,
+                                                                              const QString &description)
+{
+    return refuse(errorAnswer(status, code, description));
+}
+
+HttpServer::Private::Connection::Step HttpServer::Private::Connection::refuse(const HttpAnswer &answer)
+{
+    m_keepAlive = false;
+    m_in.clear();
+    if (m_finished)
+        return Step::Stop;
+    write(answer);
+    m_state = State::Draining;
+    m_lingering.start();
+    m_idle.start(kQuietMs);
+    m_socket->readAll();
+    return Step::Stop;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+HttpServer::Private::Match HttpServer::Private::match(const QByteArray &method, const QByteArray &path) const
+{
+    Match result;
+    for (const Route &route : routes) {
+        if (!pathMatches(route.pathPattern, path))
+            continue;
+        if (route.methods.contains(method) || (method == "HEAD" && route.methods.contains("GET"))) {
+            result.route = &route;
+            return result;
+        }
+        for (const QByteArray &allowed : route.methods) {
+            if (!result.allowed.contains(allowed))
+                result.allowed.append(allowed);
+        }
+    }
+    return result;
+}
+
+void HttpServer::Private::incoming(qintptr descriptor)
+{
+    if (connections.size() < config.maxConnections && waiting.isEmpty()) {
+        serve(descriptor);
+        return;
+    }
+    // QTcpServer keeps accepting until the backlog is empty even after pauseAccepting(), so the
+    // few it hands over now wait here; after that the kernel's backlog holds the rest.
+    waiting.enqueue(descriptor);
+    if (!acceptPaused && listener) {
+        listener->pauseAccepting();
+        acceptPaused = true;
+    }
+}
+
+void HttpServer::Private::serve(qintptr descriptor)
+{
+    QTcpSocket *socket = config.tls ? new QSslSocket : new QTcpSocket;
+    if (!socket->setSocketDescriptor(descriptor)) {
+        qCWarning(lcServer) << "could not adopt an accepted connection:" << socket->errorString();
+        delete socket;
+        return;
+    }
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+        ssl->setSslConfiguration(*config.tls);
+        ssl->startServerEncryption();
+    }
+    connections.insert(new Connection(this, socket));
+}
+
+void HttpServer::Private::closed(Connection *connection)
+{
+    connections.remove(connection);
+    admitWaiting();
+}
+
+void HttpServer::Private::admitWaiting()
+{
+    while (!waiting.isEmpty() && connections.size() < config.maxConnections)
+        serve(waiting.dequeue());
+    if (acceptPaused && listener && waiting.isEmpty() && connections.size() < config.maxConnections) {
+        listener->resumeAccepting();
+        acceptPaused = false;
+    }
+}
+
+// Out of descriptors, typically: QTcpServer has paused itself; try again when a connection closes
+// or after a while, whichever comes first.
+void HttpServer::Private::acceptFailed(QAbstractSocket::SocketError error)
+{
+    qCWarning(lcServer) << "accepting a connection failed:" << error
+                        << (listener ? listener->errorString() : QString());
+    if (!listener)
+        return;
+    listener->pauseAccepting();
+    acceptPaused = true;
+    QTimer::singleShot(kAcceptRetryMs, q, [this] { admitWaiting(); });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+HttpServer::HttpServer(QObject *parent) : QObject(parent), d(std::make_unique<Private>(this)) {}
+
+HttpServer::~HttpServer()
+{
+    close();
+    d->pool.waitForDone(); // a worker's answer is posted to `this`: it must not outlive it
+}
+
+bool HttpServer::addRoute(Route route)
+{
+    if (d->listener || !route.pathPattern.startsWith('/') || route.methods.isEmpty() || !route.handler) {
+        qCWarning(lcServer) << "route not added (incomplete, or the server is listening):"
+                            << route.pathPattern;
+        return false;
+    }
+    d->routes.append(std::move(route));
+    return true;
+}
+
+bool HttpServer::listen(const ServerConfig &config, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        qCWarning(lcServer).noquote() << message;
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (d->listener)
+        return fail(QStringLiteral("the server is already listening on port %1").arg(port()));
+    if (config.maxBodyBytes < 0 || config.maxHeaderBytes < 1024 || config.maxConnections < 1 ||
+        config.idleTimeoutMs < 0 || config.workerThreads < 1)
+        return fail(QStringLiteral("invalid server configuration: limits must be positive "
+                                   "(maxHeaderBytes at least 1024)"));
+    if (config.tls && !QSslSocket::supportsSsl())
+        return fail(QStringLiteral("HTTPS was requested but no TLS backend is available"));
+    if (config.tls && (config.tls->localCertificate().isNull() || config.tls->privateKey().isNull()))
+        return fail(QStringLiteral("HTTPS needs a certificate and its private key"));
+
+    auto listener = std::make_unique<Private::Listener>(d.get());
+    listener->setListenBacklogSize(std::clamp(config.maxConnections, 50, 1024));
+    if (!listener->listen(config.host, config.port)) {
+        const QString host = config.host.toString();
+        if (listener->serverError() == QAbstractSocket::AddressInUseError)
+            return fail(QStringLiteral("port %1 on %2 is already in use; choose another port or stop "
+                                       "the program using it")
+                            .arg(config.port)
+                            .arg(host));
+        return fail(QStringLiteral("cannot listen on %1 port %2: %3")
+                        .arg(host)
+                        .arg(config.port)
+                        .arg(listener->errorString()));
+    }
+    connect(listener.get(), &QTcpServer::acceptError, this,
+            [this](QAbstractSocket::SocketError socketError) { d->acceptFailed(socketError); });
+    d->config = config;
+    d->pool.setMaxThreadCount(config.workerThreads);
+    d->listener = std::move(listener);
+    qCInfo(lcServer).noquote() << QStringLiteral("listening on %1 port %2%3")
+                                      .arg(config.host.toString())
+                                      .arg(port())
+                                      .arg(config.tls ? QStringLiteral(" (HTTPS)") : QString());
+    return true;
+}
+
+bool HttpServer::isListening() const
+{
+    return d->listener != nullptr;
+}
+
+quint16 HttpServer::port() const
+{
+    return d->listener ? d->listener->serverPort() : 0;
+}
+
+int HttpServer::connectionCount() const
+{
+    return int(d->connections.size());
+}
+
+void HttpServer::close()
+{
+    d->listener.reset(); // closes the listening socket
+    d->acceptPaused = false;
+    while (!d->waiting.isEmpty()) {
+        QTcpSocket socket;
+        if (socket.setSocketDescriptor(d->waiting.dequeue()))
+            socket.abort();
+    }
+    const QSet<Private::Connection *> open = std::exchange(d->connections, {});
+    for (Private::Connection *connection : open)
+        connection->shutdown();
+}
+
+} // namespace wf::server
