@@ -10,8 +10,10 @@ namespace wf::cli {
 // Exit codes shared by every verb.
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2, InvalidFlow = 3 };
 
-int runFlow(const QStringList &arguments);   // wfconsole run FLOW.json ...
-int listCards(const QStringList &arguments); // wfconsole cards [--json]
-int listFlows(const QStringList &arguments); // wfconsole flows [--workspace DIR] [--json]
+int runFlow(const QStringList &arguments);     // wfconsole run FLOW.json ...
+int listCards(const QStringList &arguments);   // wfconsole cards [--json]
+int listFlows(const QStringList &arguments);   // wfconsole flows [--workspace DIR] [--json]
+int serve(const QStringList &arguments);       // wfconsole serve [--workspace DIR] [--host H] [--port P]
+int listHistory(const QStringList &arguments); // wfconsole history [--workspace DIR] [--flow F] [--json]
 
 } // namespace wf::cli

@@ -18,6 +18,8 @@ Verbs:
   run FLOW.json     Run a flow locally and print the HTTP answer it would give
   cards             List the card catalogue
   flows             List the flows of a workspace with their Invoke and Resume URLs
+  serve             Serve the flows of a workspace over HTTP without a window
+  history           List the executions of a workspace
 
 Options:
   -h, --help        Show this help (wfconsole VERB --help for a verb's options)
@@ -45,8 +47,11 @@ int main(int argc, char *argv[])
         return wf::cli::Ok;
     }
     using Verb = int (*)(const QStringList &);
-    const std::pair<const char *, Verb> verbs[] = {
-        {"run", wf::cli::runFlow}, {"cards", wf::cli::listCards}, {"flows", wf::cli::listFlows}};
+    const std::pair<const char *, Verb> verbs[] = {{"run", wf::cli::runFlow},
+                                                   {"cards", wf::cli::listCards},
+                                                   {"flows", wf::cli::listFlows},
+                                                   {"serve", wf::cli::serve},
+                                                   {"history", wf::cli::listHistory}};
     for (const auto &[name, verb] : verbs) {
         if (first != QLatin1String(name))
             continue;

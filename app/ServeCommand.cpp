@@ -1,0 +1,174 @@
+// wfconsole serve: the flow routes of a workspace over HTTP without a window, for scripts, CI and
+// servers. One log line per request; SIGINT/SIGTERM stop it after the requests in flight are answered
+// and recorded.
+
+#include "Commands.h"
+#include "WorkspaceOptions.h"
+#include "endpoint/InvokeService.h"
+#include "server/FlowRoutes.h"
+#include "server/HttpServer.h"
+#include "store/HistoryLedger.h"
+#include "store/HistoryStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace wf::cli {
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Quits the event loop on SIGINT/SIGTERM through a socket pair, since a signal handler may do almost
+// nothing itself.
+bool installSignalHandlers(QObject *parent)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, parent);
+    QObject::connect(notifier, &QSocketNotifier::activated, parent, [notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(g_signalPipe[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
+}
+
+// One line per request: time, method, path (never the query: it may hold a client token), status,
+// duration and execution id.
+class RequestLog final {
+public:
+    void write(const QByteArray &method, const QByteArray &path, int status, qint64 durationMs,
+               const QByteArray &executionId)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_out << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' ' << method << ' ' << path
+              << ' ' << status << ' ' << durationMs << "ms"
+              << (executionId.isEmpty() ? QByteArray() : " " + executionId) << Qt::endl;
+    }
+
+private:
+    QMutex m_mutex;
+    QTextStream m_out{stdout};
+};
+
+} // namespace
+
+int serve(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Serves the flows of a workspace over HTTP without a window."));
+    parser.addHelpOption();
+    addWorkspaceOptions(&parser);
+    const QCommandLineOption host(
+        QStringLiteral("host"), QStringLiteral("Address to listen on (default: the workspace's, 127.0.0.1)."),
+        QStringLiteral("address"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Port to listen on (default: the workspace's, 8787)."),
+                                  QStringLiteral("port"));
+    parser.addOptions({host, port});
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << "wfconsole serve: " << parser.errorText() << Qt::endl;
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return Ok;
+    }
+    auto opened = openWorkspace(parser, err);
+    if (!opened)
+        return Failure;
+    Workspace &workspace = opened->workspace;
+    if (parser.isSet(host))
+        workspace.settings().host = parser.value(host);
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint value = parser.value(port).toUInt(&ok);
+        if (!ok || value > 65535) {
+            err << "wfconsole serve: --port takes a number from 0 to 65535" << Qt::endl;
+            return Usage;
+        }
+        workspace.settings().port = static_cast<quint16>(value);
+    }
+    const QHostAddress address(workspace.settings().host);
+    if (address.isNull()) {
+        err << "wfconsole serve: '" << workspace.settings().host << "' is not an IP address" << Qt::endl;
+        return Usage;
+    }
+
+    HistoryStore history;
+    const QString historyPath = QDir(workspace.dir()).filePath(QStringLiteral("history.db"));
+    if (auto opened = history.open(historyPath); !opened) {
+        err << "wfconsole serve: " << opened.error().message << Qt::endl;
+        return Failure;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    (void)history.prune(now.addDays(-workspace.settings().historyRetentionDays));
+    (void)history.prunePaused(now);
+
+    HistoryLedger ledger(history, workspace.settings().pausedRetentionDays);
+    InvokeService service(EndpointSnapshot::of(workspace), ledger);
+    RequestLog log;
+
+    server::HttpServer server;
+    const bool routed = server::addFlowRoutes(
+        server, service,
+        [&log](const QByteArray &method, const QByteArray &path, int status, qint64 ms,
+               const QByteArray &executionId) { log.write(method, path, status, ms, executionId); });
+    if (!routed) {
+        err << "wfconsole serve: the flow routes could not be registered" << Qt::endl;
+        return Failure;
+    }
+    QObject::connect(&server, &server::HttpServer::requestFinished, &server,
+                     [&log](const QByteArray &method, const QByteArray &path, int status, qint64 durationMs) {
+                         // Flow routes log from their handler, with the execution id; this logs the rest.
+                         if (!InvokeService::handles(path))
+                             log.write(method, path, status, durationMs, {});
+                     });
+
+    server::ServerConfig config;
+    config.host = address;
+    config.port = workspace.settings().port;
+    config.maxBodyBytes = workspace.settings().bodyLimitBytes;
+    QString error;
+    if (!server.listen(config, &error)) {
+        err << "wfconsole serve: " << error << Qt::endl;
+        return Failure;
+    }
+    QObject guard;
+    if (!installSignalHandlers(&guard))
+        err << "wfconsole serve: cannot catch SIGINT/SIGTERM; stop with SIGKILL loses nothing answered"
+            << Qt::endl;
+    workspace.settings().port = server.port();
+    QTextStream(stdout) << "wfconsole serve: listening on " << workspace.settings().baseUrl()
+                        << " (workspace " << workspace.dir() << ", " << workspace.flows().size() << " flows)"
+                        << Qt::endl;
+    const int code = QCoreApplication::exec();
+    server.close();
+    history.close();
+    QTextStream(stdout) << "wfconsole serve: stopped" << Qt::endl;
+    return code;
+}
+
+} // namespace wf::cli

@@ -1,0 +1,71 @@
+#include "store/HistoryLedger.h"
+
+namespace wf {
+
+HistoryLedger::HistoryLedger(HistoryStore &store, int pausedRetentionDays)
+    : m_store(store), m_pausedRetentionDays(pausedRetentionDays)
+{}
+
+void HistoryLedger::setRecordedCallback(std::function<void(const ExecutionRecord &)> callback)
+{
+    m_recorded = std::move(callback);
+}
+
+ExecutionRecord HistoryLedger::toExecutionRecord(const InvocationRecord &r, const QDateTime &finishedAt)
+{
+    ExecutionRecord record;
+    record.id = r.executionId;
+    record.flowId = r.flow->id;
+    record.flowAlias = r.flow->alias;
+    record.flowName = r.flow->name;
+    record.kind = parseExecutionKind(r.kind).value_or(ExecutionKind::Invoke);
+    record.status = r.result->status;
+    record.durationUs = r.result->durationUs;
+    record.startedAt = finishedAt.addMSecs(-(r.result->durationUs / 1000));
+    record.caller = CallerInfo{r.request->peerAddress, r.clientId, r.security};
+    record.request.method = r.request->method;
+    record.request.pathAndQuery =
+        r.request->rawQuery.isEmpty() ? r.request->path : r.request->path + '?' + r.request->rawQuery;
+    record.request.headers = r.request->headers;
+    record.request.body = r.request->body;
+    record.request.bodySize = r.request->body.size();
+    record.response.status = r.answer->status;
+    record.response.headers = r.answer->headers;
+    record.response.body = r.answer->body;
+    record.response.bodySize = r.answer->body.size();
+    if (r.flow->saveAllData)
+        record.trace = r.result->trace;
+    if (r.result->status != ExecutionStatus::Success && r.result->status != ExecutionStatus::Paused)
+        record.error = r.result->outcome.message;
+    return record;
+}
+
+Result<bool> HistoryLedger::record(const InvocationRecord &r)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ExecutionRecord record = toExecutionRecord(r, now);
+    auto written = r.result->continuation ? m_store.recordPaused(record, r.result->continuation->toJson(),
+                                                                 now.addDays(m_pausedRetentionDays))
+                                          : m_store.record(record);
+    if (written && m_recorded)
+        m_recorded(record);
+    return written;
+}
+
+std::optional<ExecutionStatus> HistoryLedger::status(const QString &flowId, const QString &executionId)
+{
+    auto record = m_store.get(executionId);
+    if (!record || record->flowId != flowId)
+        return std::nullopt;
+    return record->status;
+}
+
+std::optional<Continuation> HistoryLedger::takePaused(const QString &flowId, const QString &executionId)
+{
+    auto paused = m_store.takePaused(executionId, flowId);
+    if (!paused || paused->flowId != flowId)
+        return std::nullopt;
+    return Continuation::fromJson(paused->continuation);
+}
+
+} // namespace wf

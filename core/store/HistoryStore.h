@@ -1,0 +1,154 @@
+#pragma once
+
+// Execution history and paused executions in the workspace's history.db (SQLite, WAL).
+//
+// Threading: every method may be called from any thread, concurrently; close() and the destructor
+// must not race with calls still in flight.
+// - Writes (record, recordPaused, clear, prune, savePaused, takePaused, prunePaused) go to one writer
+//   thread that owns the only writing connection. It drains whatever is queued into one transaction
+//   (group commit: each write in its own SAVEPOINT, so one failing write does not undo the others)
+//   and then wakes the waiting callers. A write call returns only after its transaction committed,
+//   so an execution recorded before the response is written is in history even if the process dies.
+//   Callers block on a condition variable, never in an event loop.
+// - Reads (get, list, count, pausedExists) run on the calling thread with that thread's own read-only
+//   connection (QSqlDatabase connections must not cross threads), created on first use and closed
+//   when the thread ends or the store closes. WAL lets them run while the writer commits.
+//
+// Everything the store writes is made fit for history first: secrets redacted (redactRecord,
+// redactContinuation) and bodies and trace capped, whatever the caller passed.
+
+#include "Result.h"
+#include "store/ExecutionRecord.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+class QSqlDatabase;
+
+namespace wf {
+
+namespace detail {
+struct HistoryReadRegistry;
+}
+
+inline constexpr int kDefaultRetentionDays = 30;
+
+struct HistoryStoreOptions {
+    // PRAGMA synchronous: NORMAL (the default) survives a crash of the process; FULL also survives a
+    // power loss at the price of one fsync per transaction (group commit shares it between writes).
+    bool fullSync = false;
+    int busyTimeoutMs = 5000; // how long a write waits for another connection's lock before failing
+    qint64 maxBodyBytes = kDefaultMaxBodyBytes;
+    qint64 maxTraceBytes = kDefaultMaxTraceBytes;
+    int maxBatch = 256; // writes per transaction at most
+};
+
+struct HistoryFilter {
+    QString flowId;                        // empty: every flow
+    std::optional<ExecutionStatus> status; // unset: every status
+    QString text;    // substring, ASCII case-insensitive, of the request or response body, the trace JSON,
+                     // the error message or the path and query
+    int limit = 100; // negative: no limit
+    int offset = 0;
+    bool withData = false; // also load headers, bodies and trace (list views do not need them)
+};
+
+struct PausedExecution {
+    QString executionId;
+    QString flowId;
+    QJsonObject continuation; // Continuation::toJson(), redacted
+    QDateTime createdAt;      // UTC
+    QDateTime expiresAt;      // UTC
+};
+
+class HistoryStore final {
+public:
+    struct Statistics {
+        quint64 transactions = 0; // write transactions committed (batches)
+        quint64 writes = 0;       // writes committed inside them
+        quint64 largestBatch = 0; // most writes in one transaction
+        quint64 queued = 0;       // writes waiting for the writer right now
+        quint64 writing = 0;      // writes in the transaction the writer is running right now
+    };
+
+    HistoryStore();
+    ~HistoryStore(); // close()
+    Q_DISABLE_COPY_MOVE(HistoryStore)
+
+    // Opens (creating when missing) the database at `path`, switches it to WAL and applies the
+    // migrations it lacks. Fails on a file that is not SQLite, a schema newer than this build, an
+    // unwritable or locked file.
+    Result<bool> open(const QString &path, const HistoryStoreOptions &options = {});
+    // Finishes the queued writes, stops the writer and closes every connection.
+    void close();
+    bool isOpen() const;
+    QString path() const;
+
+    static int latestSchemaVersion();
+
+    // Inserts the execution, or replaces the one with the same id (an in-progress record completed).
+    Result<bool> record(ExecutionRecord record);
+    // A paused execution: its record and its continuation in one transaction.
+    Result<bool> recordPaused(ExecutionRecord record, const QJsonObject &continuation,
+                              const QDateTime &expiresAt);
+
+    Result<ExecutionRecord> get(const QString &executionId) const; // ErrorType::NotFound when absent
+    Result<QList<ExecutionRecord>> list(const HistoryFilter &filter = {}) const; // newest first
+    Result<qint64> count(const HistoryFilter &filter = {}) const;                // ignores limit/offset
+
+    Result<int> clear(const QString &flowId = {}); // one flow's executions, or all when empty
+    Result<int> prune(const QDateTime &olderThan); // executions started before `olderThan`
+
+    Result<bool> savePaused(const QString &executionId, const QString &flowId,
+                            const QJsonObject &continuation, const QDateTime &expiresAt);
+    // Removes and returns the paused execution, atomically: of concurrent takes only one gets it, the
+    // others get ErrorType::NotFound. With a `flowId` (pass the flow the resume URL names) a paused
+    // execution of another flow is NotFound and left alone, so a resume cannot borrow the security
+    // level of a different flow. An expired one is removed and reported as NotFound too.
+    Result<PausedExecution> takePaused(const QString &executionId, const QString &flowId = {},
+                                       const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // Whether takePaused would find it now (without taking it).
+    Result<bool> pausedExists(const QString &executionId, const QString &flowId = {},
+                              const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    Result<int> prunePaused(const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    Statistics statistics() const;
+
+private:
+    struct WriteJob;
+    using WriteWork = std::function<std::optional<Error>(QSqlDatabase &)>;
+
+    std::optional<Error> write(WriteWork work);
+    Result<QSqlDatabase> readConnection() const;
+    void writerMain(std::promise<std::optional<Error>> started);
+    void writerLoop(QSqlDatabase &db);
+    void runBatch(QSqlDatabase &db, const std::vector<WriteJob *> &batch);
+    std::optional<Error> prepareRecord(ExecutionRecord &record) const;
+
+    QString m_path;
+    HistoryStoreOptions m_options;
+    quint64 m_serial = 0; // names this opening's connections
+
+    mutable std::mutex m_mutex; // guards everything below
+    std::condition_variable m_queueChanged;
+    std::condition_variable m_jobsDone;
+    std::deque<WriteJob *> m_queue;
+    bool m_accepting = false;
+    bool m_stopping = false;
+    Statistics m_stats;
+    std::thread m_writer;
+    std::shared_ptr<detail::HistoryReadRegistry> m_reads;
+};
+
+} // namespace wf

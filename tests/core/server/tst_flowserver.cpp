@@ -1,0 +1,324 @@
+// The flow routes over real sockets: a workspace, the history store, the invoke service and the HTTP
+// adapter wired as `wfconsole serve` wires them, on port 0. Every status of PRODUCT.md §3.1 and the
+// shapes of §3.2 as rows; each answered execution is already in history when its answer arrives; a
+// paused execution survives a restart.
+
+#include "endpoint/ClientToken.h"
+#include "endpoint/InvokeService.h"
+#include "flow/FlowJson.h"
+#include "server/FlowRoutes.h"
+#include "server/HttpServer.h"
+#include "store/HistoryLedger.h"
+#include "store/HistoryStore.h"
+#include "store/SecretStore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wf;
+
+namespace {
+
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+const char *const kExtraFlows[] = {
+    "{\"format\": 1, \"id\": \"off\", \"name\": \"Off\", \"active\": false, \"event\": {\"type\": "
+    "\"apiEndpoint\"}, "
+    "\"cards\": []}",
+    "{\"format\": 1, \"id\": \"noreturn\", \"name\": \"No return\", \"event\": {\"type\": \"apiEndpoint\"}, "
+    "\"cards\": [{\"id\": \"c\", \"function\": \"flow.comment\"}]}",
+    "{\"format\": 1, \"id\": \"stop\", \"name\": \"Stop\", \"event\": {\"type\": \"apiEndpoint\"}, "
+    "\"cards\": ["
+    "{\"id\": \"go\", \"function\": \"branching.continueIf\", \"inputs\": [{\"name\": \"a\", \"value\": 1}, "
+    "{\"name\": \"b\", \"value\": 2}, {\"name\": \"message\", \"value\": \"not today\"}]}]}",
+    "{\"format\": 1, \"id\": \"broken\", \"name\": \"Broken\", \"event\": {\"type\": \"apiEndpoint\"}, "
+    "\"cards\": ["
+    "{\"id\": \"div\", \"function\": \"number.divide\", \"inputs\": [{\"name\": \"a\", \"value\": 1}, "
+    "{\"name\": \"b\", \"value\": 0}]}]}",
+};
+
+} // namespace
+
+class TestFlowServer final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void statusCodes_data();
+    void statusCodes();
+    void answerIsInHistoryFirst();
+    void clientTokenNeverStored();
+    void pauseSurvivesRestart();
+    void health();
+
+private:
+    void start();
+    void stop();
+    Reply send(const QByteArray &method, const QString &flowId, const QByteArray &suffix = "/invoke",
+               const QByteArray &query = {}, const QByteArray &body = {},
+               const QList<QPair<QByteArray, QByteArray>> &headers = {});
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    Workspace m_workspace;
+    std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<HistoryLedger> m_ledger;
+    std::unique_ptr<InvokeService> m_service;
+    std::unique_ptr<server::HttpServer> m_server;
+    QNetworkAccessManager m_network;
+    QString m_token;
+    int m_round = 0;
+};
+
+void TestFlowServer::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestFlowServer::init()
+{
+    m_secrets = std::make_unique<MemorySecretStore>();
+    auto created = Workspace::create(m_dir.filePath(QStringLiteral("ws%1").arg(++m_round)), *m_secrets);
+    QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
+    m_workspace = *created;
+    for (const char *json : kExtraFlows)
+        QVERIFY(m_workspace.addFlow(*flowjson::parse(QByteArray(json)).flow, *m_secrets).ok());
+    m_workspace.settings().bodyLimitBytes = 4096;
+    m_workspace.settings().rateLimitPerSecond = 0;
+    m_token =
+        m_secrets->read(clientTokenSecretKey(m_workspace.id(), QStringLiteral("order-total-token")))->value();
+    start();
+}
+
+void TestFlowServer::start()
+{
+    m_history = std::make_unique<HistoryStore>();
+    QVERIFY(m_history->open(m_workspace.dir() + QStringLiteral("/history.db")).ok());
+    m_ledger = std::make_unique<HistoryLedger>(*m_history);
+    m_service = std::make_unique<InvokeService>(EndpointSnapshot::of(m_workspace), *m_ledger);
+    m_server = std::make_unique<server::HttpServer>();
+    QVERIFY(server::addFlowRoutes(*m_server, *m_service));
+    server::ServerConfig config;
+    config.maxBodyBytes = m_workspace.settings().bodyLimitBytes;
+    QString error;
+    QVERIFY2(m_server->listen(config, &error), qPrintable(error));
+}
+
+void TestFlowServer::stop()
+{
+    m_server.reset(); // waits for running handlers
+    m_service.reset();
+    m_ledger.reset();
+    m_history.reset();
+}
+
+void TestFlowServer::cleanup()
+{
+    stop();
+}
+
+Reply TestFlowServer::send(const QByteArray &method, const QString &flowId, const QByteArray &suffix,
+                           const QByteArray &query, const QByteArray &body,
+                           const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    const Flow *flow = m_workspace.flowById(flowId);
+    const QByteArray alias =
+        flow ? flow->alias.toLatin1() : QByteArrayLiteral("00000000000000000000000000000000");
+    QUrl url(QStringLiteral("http://127.0.0.1:%1/api/flo/%2")
+                 .arg(m_server->port())
+                 .arg(QString::fromLatin1(alias + suffix)));
+    if (!query.isEmpty())
+        url.setQuery(QString::fromLatin1(query));
+    QNetworkRequest request(url);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(10000);
+    Reply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        result.headers.insert(name.toLower(), value);
+    reply->deleteLater();
+    return result;
+}
+
+void TestFlowServer::statusCodes_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("flow");
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("tokenHeader"); // "T" = the right token
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("jsonField"); // a field of the answer to check, "name=value"
+    QTest::addColumn<bool>("executed");     // an execution was created
+
+    QTest::addRow("404 unknown alias") << QByteArray("GET") << QString() << QByteArray() << QByteArray()
+                                       << QByteArray() << 404 << "error=not_found" << false;
+    QTest::addRow("405 PUT") << QByteArray("PUT") << "hello-public" << QByteArray() << QByteArray()
+                             << QByteArray() << 405 << "error=method_not_allowed" << false;
+    QTest::addRow("413 large body") << QByteArray("POST") << "hello-public" << QByteArray()
+                                    << QByteArray(5000, ' ') << QByteArray() << 413
+                                    << "error=payload_too_large" << false;
+    QTest::addRow("400 token twice") << QByteArray("GET") << "order-total-token"
+                                     << QByteArray("clientToken=T") << QByteArray() << QByteArray("T") << 400
+                                     << "error=invalid_request" << false;
+    QTest::addRow("401 no token") << QByteArray("GET") << "order-total-token" << QByteArray() << QByteArray()
+                                  << QByteArray() << 401 << "error=invalid_client_token" << false;
+    QTest::addRow("401 no bearer") << QByteArray("GET") << "customer-oauth" << QByteArray("id=42")
+                                   << QByteArray() << QByteArray() << 401 << "error=invalid_token" << false;
+    QTest::addRow("409 inactive") << QByteArray("POST") << "off" << QByteArray() << QByteArray()
+                                  << QByteArray() << 409 << "error=flow_inactive" << false;
+    QTest::addRow("400 malformed JSON")
+        << QByteArray("POST") << "hello-public" << QByteArray() << QByteArray("{\"name\":") << QByteArray()
+        << 400 << "error=invalid_request" << true;
+    QTest::addRow("200 Return") << QByteArray("POST") << "hello-public" << QByteArray()
+                                << QByteArray("{\"name\":\"Ada\"}") << QByteArray() << 200
+                                << "greeting=Hello, Ada!" << true;
+    QTest::addRow("200 token in query")
+        << QByteArray("POST") << "order-total-token" << QByteArray("clientToken=T")
+        << QByteArray("{\"items\":[{\"price\":2}]}") << QByteArray() << 200 << "largest=2" << true;
+    QTest::addRow("200 token in header")
+        << QByteArray("POST") << "order-total-token" << QByteArray()
+        << QByteArray("{\"items\":[{\"price\":3}]}") << QByteArray("T") << 200 << "largest=3" << true;
+    QTest::addRow("400 Return Error If")
+        << QByteArray("POST") << "order-total-token" << QByteArray() << QByteArray("{\"items\":[]}")
+        << QByteArray("T") << 400 << "error=items: give at least one order line" << true;
+    QTest::addRow("200 no Return") << QByteArray("GET") << "noreturn" << QByteArray() << QByteArray()
+                                   << QByteArray() << 200 << QString() << true;
+    QTest::addRow("200 Continue If false") << QByteArray("GET") << "stop" << QByteArray() << QByteArray()
+                                           << QByteArray() << 200 << "message=not today" << true;
+    QTest::addRow("500 card error") << QByteArray("GET") << "broken" << QByteArray() << QByteArray()
+                                    << QByteArray() << 500 << "error=Divide: b: division by zero" << true;
+    QTest::addRow("400 malformed JSON, raw flow")
+        << QByteArray("POST") << "echo-raw" << QByteArray() << QByteArray("{\"x\": ") << QByteArray() << 400
+        << "error=invalid_request" << true;
+    QTest::addRow("200 Return Raw") << QByteArray("POST") << "echo-raw" << QByteArray()
+                                    << QByteArray("{\"a\": 1}") << QByteArray() << 200 << "a=1" << true;
+    QTest::addRow("200 Pause") << QByteArray("POST") << "approval-pause" << QByteArray()
+                               << QByteArray("{\"amount\":3,\"reason\":\"tea\"}") << QByteArray() << 200
+                               << "status=pending" << true;
+}
+
+void TestFlowServer::statusCodes()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, flow);
+    QFETCH(QByteArray, query);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, tokenHeader);
+    QFETCH(int, status);
+    QFETCH(QString, jsonField);
+    QFETCH(bool, executed);
+    query.replace(QByteArrayLiteral("clientToken=T"), QByteArray("clientToken=" + m_token.toLatin1()));
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (tokenHeader == "T")
+        headers.append({QByteArrayLiteral("x-api-client-token"), m_token.toLatin1()});
+    const Reply reply = send(method, flow, "/invoke", query, body, headers);
+    QCOMPARE(reply.status, status);
+    if (!jsonField.isEmpty()) {
+        const QString name = jsonField.section(QLatin1Char('='), 0, 0);
+        const QString expected = jsonField.section(QLatin1Char('='), 1);
+        QCOMPARE(valueToText(reply.json().value(name)), expected);
+    }
+    if (status == 405)
+        QCOMPARE(reply.headers.value("allow"), QByteArrayLiteral("GET, POST"));
+    if (status == 401 && flow == QLatin1String("customer-oauth"))
+        QCOMPARE(reply.headers.value("www-authenticate"), QByteArrayLiteral("Bearer realm=\"workflows\""));
+    const QByteArray executionId = reply.headers.value("x-execution-id");
+    QCOMPARE(!executionId.isEmpty(), executed);
+    QCOMPARE(m_history->count().value(), executed ? 1 : 0);
+}
+
+void TestFlowServer::answerIsInHistoryFirst()
+{
+    for (int i = 0; i < 20; ++i) {
+        const Reply reply = send("POST", QStringLiteral("hello-public"), "/invoke", {}, "{\"name\":\"Bo\"}");
+        QCOMPARE(reply.status, 200);
+        // The record is committed before the answer is written, so it is there the moment the answer is.
+        auto record = m_history->get(QString::fromLatin1(reply.headers.value("x-execution-id")));
+        QVERIFY(record.ok());
+        QCOMPARE(record->status, ExecutionStatus::Success);
+        QCOMPARE(record->response.status, 200);
+        QCOMPARE(record->response.body, reply.body);
+        QVERIFY(!record->trace.isEmpty());
+    }
+}
+
+void TestFlowServer::clientTokenNeverStored()
+{
+    send("POST", QStringLiteral("order-total-token"), "/invoke", "clientToken=" + m_token.toLatin1(),
+         "{\"items\":[{\"price\":1}]}");
+    send("POST", QStringLiteral("order-total-token"), "/invoke", {}, "{\"items\":[{\"price\":1}]}",
+         {{QByteArrayLiteral("x-api-client-token"), m_token.toLatin1()}});
+    HistoryFilter filter;
+    filter.withData = true;
+    const auto records = m_history->list(filter);
+    QVERIFY(records.ok());
+    QCOMPARE(records->size(), 2);
+    for (const ExecutionRecord &record : *records) {
+        QVERIFY(!record.request.pathAndQuery.contains(m_token.toLatin1()));
+        for (const auto &[name, value] : record.request.headers)
+            QVERIFY2(!value.contains(m_token.toLatin1()), name.constData());
+        QVERIFY(!QJsonDocument(traceToJson(record.trace)).toJson().contains(m_token.toLatin1()));
+    }
+}
+
+void TestFlowServer::pauseSurvivesRestart()
+{
+    const Reply paused =
+        send("POST", QStringLiteral("approval-pause"), "/invoke", {}, "{\"amount\":9,\"reason\":\"taxi\"}");
+    QCOMPARE(paused.status, 200);
+    const QByteArray id = paused.headers.value("x-execution-id");
+    QCOMPARE(m_history->get(QString::fromLatin1(id))->status, ExecutionStatus::Paused);
+
+    stop();
+    start(); // a new process would do the same: reopen the history, serve again
+
+    const Reply resumed = send("POST", QStringLiteral("approval-pause"), "/resume/" + id, {},
+                               "{\"approved\":true,\"approver\":\"Lin\"}");
+    QCOMPARE(resumed.status, 200);
+    QCOMPARE(resumed.json().value(QLatin1String("decision")).toString(), QStringLiteral("approved"));
+    QCOMPARE(resumed.json().value(QLatin1String("summary")).toString(), QStringLiteral("9 for taxi"));
+    QCOMPARE(resumed.headers.value("x-execution-id"), id);
+    const auto record = m_history->get(QString::fromLatin1(id));
+    QCOMPARE(record->status, ExecutionStatus::Success);
+    QCOMPARE(record->kind, ExecutionKind::Resume);
+    QCOMPARE(send("POST", QStringLiteral("approval-pause"), "/resume/" + id, {}, "{}").status, 409);
+    QCOMPARE(
+        send("POST", QStringLiteral("approval-pause"), "/resume/0123456789abcdef0123456789abcdef", {}, "{}")
+            .status,
+        404);
+}
+
+void TestFlowServer::health()
+{
+    QNetworkReply *reply = m_network.get(
+        QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_server->port()))));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(reply->isFinished() || finished.wait(5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(reply->readAll(), QByteArrayLiteral("{\"status\":\"ok\"}"));
+    reply->deleteLater();
+}
+
+QTEST_GUILESS_MAIN(TestFlowServer)
+#include "tst_flowserver.moc"

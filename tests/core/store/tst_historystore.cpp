@@ -1,0 +1,1104 @@
+// Execution history: schema and migrations, round trips, redaction, caps, queries, paused executions,
+// and the threading model (per-thread readers, one group-committing writer).
+
+#include "Ids.h"
+#include "store/ExecutionRecord.h"
+#include "store/HistoryStore.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <vector>
+
+using namespace wf;
+
+namespace {
+
+#define VERIFY_OK(expr)                                                                                      \
+    do {                                                                                                     \
+        const auto result_ = (expr);                                                                         \
+        QVERIFY2(result_.ok(), result_.ok() ? "" : qPrintable(result_.error().message));                     \
+    } while (false)
+
+QByteArray b(const char *text)
+{
+    return QByteArray(text);
+}
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+const QDateTime kBase = QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 123), Qt::UTC);
+
+ExecutionRecord makeRecord(const QString &flowId, const QDateTime &startedAt,
+                           ExecutionStatus status = ExecutionStatus::Success)
+{
+    ExecutionRecord r;
+    r.id = newExecutionId();
+    r.flowId = flowId;
+    r.flowAlias = newFlowAlias();
+    r.flowName = flowId + QStringLiteral(" name");
+    r.status = status;
+    r.startedAt = startedAt;
+    r.durationUs = 1500;
+    r.caller.address = QStringLiteral("127.0.0.1");
+    r.request.method = "POST";
+    r.request.pathAndQuery = "/api/flo/" + r.flowAlias.toLatin1() + "/invoke";
+    r.request.headers = {{b("Content-Type"), b("application/json")}};
+    r.response.status = 200;
+    r.response.headers = {{b("Content-Type"), b("application/json")}};
+    r.response.body = "{}";
+    return r;
+}
+
+TraceEntry traceEntry(const QString &cardId, const QJsonObject &inputs, const QJsonObject &outputs)
+{
+    TraceEntry entry;
+    entry.cardId = cardId;
+    entry.function = QStringLiteral("text.concatenate");
+    entry.name = QStringLiteral("Concatenate");
+    entry.inputs = inputs;
+    entry.outputs = outputs;
+    entry.durationUs = 42;
+    return entry;
+}
+
+QStringList ids(const QList<ExecutionRecord> &records)
+{
+    QStringList result;
+    for (const ExecutionRecord &r : records)
+        result.append(r.id);
+    return result;
+}
+
+// A second connection to the file, as another process would have.
+class RawDb final {
+public:
+    explicit RawDb(const QString &path) : m_name(QStringLiteral("test.raw.%1").arg(++s_counter))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        m_open = db.open();
+    }
+    ~RawDb()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Q_DISABLE_COPY_MOVE(RawDb)
+
+    bool isOpen() const { return m_open; }
+    bool exec(const QString &sql) const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        return q.exec(sql);
+    }
+    QVariant scalar(const QString &sql) const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+
+private:
+    static inline int s_counter = 0;
+    QString m_name;
+    bool m_open = false;
+};
+
+int historyConnectionCount()
+{
+    int count = 0;
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (name.startsWith(QLatin1String("wf.history.")))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+class TestHistoryStore final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void createsSchemaAndSurvivesReopen();
+    void migratesEmptyFile();
+    void refusesNewerSchema();
+    void refusesFileThatIsNotSqlite();
+    void reportsUnopenableLocation();
+    void reportsLockedDatabase();
+    void refusesUseWhenClosedOrTwiceOpened();
+    void refusesInvalidRecord();
+
+    void roundTripsEveryField();
+    void upsertCompletesInProgressRecord();
+    void redactsSecrets_data();
+    void redactsSecrets();
+    void redactsContinuation();
+    void truncatesBodies();
+    void capsTrace();
+
+    void listsFiltersSearchesAndPages();
+    void clearsOneFlowOrAll();
+    void prunesOldExecutions();
+
+    void savesTakesAndExpiresPaused();
+    void recordsPausedExecutionAtomically();
+    void takesPausedOnceFromEightThreads();
+
+    void insertsConcurrentlyFromEightThreads();
+    void groupCommitsWaitingWriters();
+    void closesReadConnectionsOfEndedThreads();
+
+private:
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("history.db")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestHistoryStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestHistoryStore::cleanup()
+{
+    m_dir.reset();
+    QCOMPARE(historyConnectionCount(), 0); // every store closed its connections
+}
+
+// --- schema -------------------------------------------------------------------------------------
+
+void TestHistoryStore::createsSchemaAndSurvivesReopen()
+{
+    const ExecutionRecord r = makeRecord(QStringLiteral("flow-a"), kBase);
+    {
+        HistoryStore store;
+        VERIFY_OK(store.open(dbPath()));
+        QVERIFY(store.isOpen());
+        QCOMPARE(store.path(), dbPath());
+        VERIFY_OK(store.record(r));
+        VERIFY_OK(
+            store.savePaused(r.id, r.flowId, QJsonObject{{QStringLiteral("k"), 1}}, kBase.addYears(100)));
+    }
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.isOpen());
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
+                 HistoryStore::latestSchemaVersion());
+        QCOMPARE(
+            raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                                      "('executions', 'paused_executions', 'schema_version')"))
+                .toInt(),
+            3);
+    }
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    const auto got = store.get(r.id);
+    VERIFY_OK(got);
+    QCOMPARE(got->flowId, r.flowId);
+    QCOMPARE(got->startedAt, r.startedAt);
+    const auto paused = store.takePaused(r.id, r.flowId, kBase);
+    VERIFY_OK(paused);
+    QCOMPARE(paused->continuation, QJsonObject({{QStringLiteral("k"), 1}}));
+    store.close();
+    QVERIFY(!store.isOpen());
+
+    RawDb raw(dbPath()); // reopening applied no migration twice
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+             HistoryStore::latestSchemaVersion());
+}
+
+void TestHistoryStore::migratesEmptyFile()
+{
+    QFile file(dbPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QCOMPARE(QFileInfo(dbPath()).size(), 0);
+
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    VERIFY_OK(store.record(makeRecord(QStringLiteral("f"), kBase)));
+    const auto n = store.count();
+    VERIFY_OK(n);
+    QCOMPARE(*n, 1);
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
+             HistoryStore::latestSchemaVersion());
+}
+
+void TestHistoryStore::refusesNewerSchema()
+{
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(
+            QStringLiteral("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER)")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO schema_version VALUES (99, 0)")));
+    }
+    HistoryStore store;
+    const auto opened = store.open(dbPath());
+    QVERIFY(!opened.ok());
+    QCOMPARE(opened.error().type, ErrorType::InvalidInput);
+    QVERIFY2(opened.error().message.contains(QLatin1String("newer")), qPrintable(opened.error().message));
+    QVERIFY(!store.isOpen());
+}
+
+void TestHistoryStore::refusesFileThatIsNotSqlite()
+{
+    QFile file(dbPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    HistoryStore store;
+    const auto opened = store.open(dbPath());
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().message.contains(QLatin1String("not an SQLite")),
+             qPrintable(opened.error().message));
+}
+
+void TestHistoryStore::reportsUnopenableLocation()
+{
+    HistoryStore store;
+    const QString path = m_dir->filePath(QStringLiteral("missing/folder/history.db"));
+    const auto opened = store.open(path);
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().message.contains(QLatin1String("cannot open history database")),
+             qPrintable(opened.error().message));
+    QVERIFY(opened.error().message.contains(path));
+}
+
+void TestHistoryStore::reportsLockedDatabase()
+{
+    HistoryStoreOptions options;
+    options.busyTimeoutMs = 100;
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath(), options));
+    {
+        RawDb blocker(dbPath());
+        QVERIFY(blocker.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        const auto written = store.record(makeRecord(QStringLiteral("f"), kBase));
+        QVERIFY(!written.ok());
+        QVERIFY2(written.error().message.contains(QLatin1String("is locked by another connection")),
+                 qPrintable(written.error().message));
+        QVERIFY(written.error().message.contains(QLatin1String("100 ms")));
+        // Reads go on while another connection writes (WAL).
+        VERIFY_OK(store.count());
+        QVERIFY(blocker.exec(QStringLiteral("ROLLBACK")));
+    }
+    VERIFY_OK(store.record(makeRecord(QStringLiteral("f"), kBase)));
+    QCOMPARE(store.statistics().writes, 1u);
+}
+
+void TestHistoryStore::refusesUseWhenClosedOrTwiceOpened()
+{
+    HistoryStore store;
+    const auto written = store.record(makeRecord(QStringLiteral("f"), kBase));
+    QVERIFY(!written.ok());
+    QVERIFY(written.error().message.contains(QLatin1String("not open")));
+    QVERIFY(!store.get(newExecutionId()).ok());
+    QVERIFY(!store.takePaused(newExecutionId()).ok());
+
+    VERIFY_OK(store.open(dbPath()));
+    QVERIFY(!store.open(dbPath()).ok());
+    store.close();
+    QVERIFY(!store.list().ok());
+    VERIFY_OK(store.open(dbPath())); // a closed store opens again
+}
+
+void TestHistoryStore::refusesInvalidRecord()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    ExecutionRecord r = makeRecord(QStringLiteral("f"), kBase);
+    r.id = QStringLiteral("not-an-id");
+    auto written = store.record(r);
+    QVERIFY(!written.ok());
+    QCOMPARE(written.error().type, ErrorType::InvalidInput);
+
+    r = makeRecord(QString(), kBase);
+    written = store.record(r);
+    QVERIFY(!written.ok());
+    QCOMPARE(written.error().type, ErrorType::InvalidInput);
+
+    r = makeRecord(QStringLiteral("f"), QDateTime());
+    QVERIFY(!store.record(r).ok());
+
+    const auto missing = store.get(newExecutionId());
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().type, ErrorType::NotFound);
+}
+
+// --- records --------------------------------------------------------------------------------------
+
+void TestHistoryStore::roundTripsEveryField()
+{
+    ExecutionRecord r;
+    r.id = newExecutionId();
+    r.flowId = s("flow-ü");
+    r.flowAlias = newFlowAlias();
+    r.flowName = s("Fluß 流れ 🚀");
+    r.kind = ExecutionKind::Retry;
+    r.status = ExecutionStatus::Failed;
+    r.startedAt = kBase;
+    r.durationUs = 123456789012;
+    r.caller = {QStringLiteral("::1"), QStringLiteral("0oa1client"), SecurityLevel::OAuth2};
+    r.request.method = "POST";
+    r.request.pathAndQuery = "/api/flo/" + r.flowAlias.toLatin1() + "/retry/x?q=%C3%A9t%C3%A9&q=2&empty=";
+    r.request.headers = {{b("Accept"), b("*/*")},
+                         {b("X-Multi"), b("1")},
+                         {b("x-multi"), b("2")},
+                         {b("X-Multi"), b("3")},
+                         {b("X-Utf8"), s("héllo 世界").toUtf8()},
+                         {b("X-Bytes"), QByteArray("\x01\x7f\x80\xff", 4)}};
+    for (int i = 0; i < 256; ++i)
+        r.request.body.append(char(i));
+    r.request.body += r.request.body; // NULs in the middle too
+    r.response.status = 502;
+    r.response.headers = {{b("Set-Cookie"), b("a=1")}, {b("Set-Cookie"), b("b=2")}};
+    r.response.body = s(R"({"message": "ça marche ✓", "emoji": "🎉"})").toUtf8();
+    TraceEntry first =
+        traceEntry(QStringLiteral("c1"), QJsonObject{{QStringLiteral("text"), s("日本語")}},
+                   QJsonObject{{QStringLiteral("n"), 1.5},
+                               {QStringLiteral("list"), QJsonArray{1, s("two"), QJsonValue()}}});
+    TraceEntry second = traceEntry(QStringLiteral("c2"), {}, {});
+    second.depth = 1;
+    second.error = Error{ErrorType::InvalidInput, s("Card 2: ✗ failed")};
+    r.trace = {first, second};
+    r.error = s("Card 2: ✗ failed");
+    r.retryOf = newExecutionId();
+
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    VERIFY_OK(store.record(r));
+    store.close();
+    VERIFY_OK(store.open(dbPath()));
+    const auto got = store.get(r.id);
+    VERIFY_OK(got);
+    const ExecutionRecord &g = *got;
+    QCOMPARE(g.id, r.id);
+    QCOMPARE(g.flowId, r.flowId);
+    QCOMPARE(g.flowAlias, r.flowAlias);
+    QCOMPARE(g.flowName, r.flowName);
+    QCOMPARE(g.kind, ExecutionKind::Retry);
+    QCOMPARE(g.status, ExecutionStatus::Failed);
+    QCOMPARE(g.startedAt, r.startedAt);
+    QCOMPARE(g.startedAt.timeSpec(), Qt::UTC);
+    QCOMPARE(g.startedAt.time().msec(), 123);
+    QCOMPARE(g.durationUs, r.durationUs);
+    QCOMPARE(g.caller.address, r.caller.address);
+    QCOMPARE(g.caller.clientId, r.caller.clientId);
+    QCOMPARE(g.caller.securityLevel, SecurityLevel::OAuth2);
+    QCOMPARE(g.request.method, r.request.method);
+    QCOMPARE(g.request.pathAndQuery, r.request.pathAndQuery);
+    QCOMPARE(g.request.headers, r.request.headers);
+    QCOMPARE(g.request.body, r.request.body);
+    QCOMPARE(g.request.bodySize, qint64(512));
+    QVERIFY(!g.request.bodyTruncated);
+    QCOMPARE(g.response.status, 502);
+    QCOMPARE(g.response.headers, r.response.headers);
+    QCOMPARE(g.response.body, r.response.body);
+    QCOMPARE(g.response.bodySize, r.response.body.size());
+    QVERIFY(!g.response.bodyTruncated);
+    QCOMPARE(traceToJson(g.trace), traceToJson(r.trace));
+    QVERIFY(g.trace.at(1).error);
+    QCOMPARE(g.trace.at(1).error->type, ErrorType::InvalidInput);
+    QVERIFY(!g.traceTruncated);
+    QCOMPARE(g.error, r.error);
+    QCOMPARE(g.retryOf, r.retryOf);
+
+    // Every kind and status survives too.
+    for (ExecutionKind kind : {ExecutionKind::Invoke, ExecutionKind::Resume, ExecutionKind::Retry}) {
+        for (ExecutionStatus status :
+             {ExecutionStatus::InProgress, ExecutionStatus::Success, ExecutionStatus::Failed,
+              ExecutionStatus::Paused, ExecutionStatus::Canceled, ExecutionStatus::TimedOut}) {
+            ExecutionRecord other = makeRecord(QStringLiteral("kinds"), kBase, status);
+            other.kind = kind;
+            other.trace.clear();
+            VERIFY_OK(store.record(other));
+            const auto back = store.get(other.id);
+            VERIFY_OK(back);
+            QCOMPARE(back->kind, kind);
+            QCOMPARE(back->status, status);
+            QVERIFY(back->trace.isEmpty());
+            QVERIFY(back->retryOf.isEmpty());
+        }
+    }
+}
+
+void TestHistoryStore::upsertCompletesInProgressRecord()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    ExecutionRecord older = makeRecord(QStringLiteral("f"), kBase);
+    ExecutionRecord r = makeRecord(QStringLiteral("f"), kBase, ExecutionStatus::InProgress);
+    r.response = {};
+    VERIFY_OK(store.record(older));
+    VERIFY_OK(store.record(r));
+    ExecutionRecord newer = makeRecord(QStringLiteral("f"), kBase);
+    VERIFY_OK(store.record(newer));
+
+    r.status = ExecutionStatus::Success;
+    r.durationUs = 99;
+    r.response.status = 201;
+    r.response.body = "done";
+    VERIFY_OK(store.record(r));
+    const auto all = store.list();
+    VERIFY_OK(all);
+    // One row, same place among executions started at the same time.
+    QCOMPARE(ids(*all), QStringList({newer.id, r.id, older.id}));
+    const auto got = store.get(r.id);
+    VERIFY_OK(got);
+    QCOMPARE(got->status, ExecutionStatus::Success);
+    QCOMPARE(got->durationUs, 99);
+    QCOMPARE(got->response.status, 201);
+    QCOMPARE(got->response.body, b("done"));
+}
+
+void TestHistoryStore::redactsSecrets_data()
+{
+    QTest::addColumn<QByteArray>("headerName");
+    QTest::addColumn<QByteArray>("headerValue");
+    QTest::addColumn<QByteArray>("pathAndQuery");
+    QTest::addColumn<QByteArray>("expectedPathAndQuery");
+    QTest::addColumn<QByteArray>("secret"); // echoed by the flow; empty when nothing is secret
+
+    const QByteArray jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIwb2EifQ.c2lnbmF0dXJl";
+    const QByteArray token = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    const QByteArray path = "/api/flo/0123456789abcdef0123456789abcdef/invoke";
+    const QByteArray none;
+
+    QTest::addRow("Authorization") << b("Authorization") << "Bearer " + jwt << path << path << jwt;
+    QTest::addRow("authorization") << b("authorization") << "Bearer " + jwt << path << path << jwt;
+    QTest::addRow("AUTHORIZATION") << b("AUTHORIZATION") << "bearer " + jwt << path << path << jwt;
+    QTest::addRow("Proxy-Authorization")
+        << b("Proxy-Authorization") << b("Basic dXNlcjpwYXNz") << path << path << b("dXNlcjpwYXNz");
+    QTest::addRow("x-api-client-token") << b("x-api-client-token") << token << path << path << token;
+    QTest::addRow("X-Api-Client-Token") << b("X-Api-Client-Token") << token << path << path << token;
+    QTest::addRow("X-API-CLIENT-TOKEN") << b("X-API-CLIENT-TOKEN") << token << path << path << token;
+    QTest::addRow("query among others")
+        << b("X-Other") << b("kept") << path + "?a=1&clientToken=" + token + "&b=two"
+        << path + "?a=1&clientToken=[redacted]&b=two" << token;
+    QTest::addRow("query first") << b("X-Other") << b("kept") << path + "?clientToken=" + token + "&a=1"
+                                 << path + "?clientToken=[redacted]&a=1" << token;
+    QTest::addRow("query only") << b("X-Other") << b("kept") << path + "?clientToken=" + token
+                                << path + "?clientToken=[redacted]" << token;
+    QTest::addRow("query name percent-encoded")
+        << b("X-Other") << b("kept") << path + "?a=%20x&client%54oken=" + token
+        << path + "?a=%20x&client%54oken=[redacted]" << token;
+    QTest::addRow("query value percent-encoded")
+        << b("X-Other") << b("kept") << path + "?clientToken=abc%2Fdef%3D%3Dghijk&z=9"
+        << path + "?clientToken=[redacted]&z=9" << b("abc/def==ghijk");
+    QTest::addRow("query name other case") << b("X-Other") << b("kept") << path + "?clienttoken=" + token
+                                           << path + "?clienttoken=[redacted]" << token;
+    QTest::addRow("query repeated") << b("X-Other") << b("kept")
+                                    << path + "?clientToken=a1b2c3d4&clientToken=" + token
+                                    << path + "?clientToken=[redacted]&clientToken=[redacted]" << token;
+    QTest::addRow("look-alikes kept")
+        << b("X-Authorization-Hint") << b("visible") << path + "?myclientToken=abcdefgh&clientTokenX=abcdefgh"
+        << path + "?myclientToken=abcdefgh&clientTokenX=abcdefgh" << none;
+}
+
+void TestHistoryStore::redactsSecrets()
+{
+    QFETCH(QByteArray, headerName);
+    QFETCH(QByteArray, headerValue);
+    QFETCH(QByteArray, pathAndQuery);
+    QFETCH(QByteArray, expectedPathAndQuery);
+    QFETCH(QByteArray, secret);
+    const bool secretHeader = isSecretHeader(headerName);
+
+    ExecutionRecord r = makeRecord(QStringLiteral("f"), kBase);
+    r.request.pathAndQuery = pathAndQuery;
+    r.request.headers = {{b("Accept"), b("*/*")}, {headerName, headerValue}, {b("Accept"), b("text/plain")}};
+
+    // The pure function.
+    RecordedRequest request = r.request;
+    redactRequest(request);
+    QCOMPARE(request.pathAndQuery, expectedPathAndQuery);
+    QCOMPARE(request.headers.at(1).second, secretHeader ? b("[redacted]") : headerValue);
+    QCOMPARE(request.headers.at(0), r.request.headers.at(0));
+    QCOMPARE(request.headers.at(2), r.request.headers.at(2));
+
+    // The store applies it itself, and scrubs the flow's echoes of the secret.
+    if (!secret.isEmpty()) {
+        r.request.body = "{\"note\": \"" + secret + "\"}";
+        r.response.body = "you sent " + secret;
+        r.response.headers.append({b("X-Echo"), secret});
+        r.trace = {traceEntry(QStringLiteral("c1"),
+                              QJsonObject{{QStringLiteral("a"), QString::fromLatin1(secret)}},
+                              QJsonObject{{QStringLiteral("out"), QString::fromLatin1("<" + secret + ">")}})};
+        r.error = QStringLiteral("failed on ") + QString::fromLatin1(secret);
+    }
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    VERIFY_OK(store.record(r));
+    const auto got = store.get(r.id);
+    VERIFY_OK(got);
+    QCOMPARE(got->request.pathAndQuery, expectedPathAndQuery);
+    QCOMPARE(got->request.headers.at(1).first, headerName);
+    QCOMPARE(got->request.headers.at(1).second, secretHeader ? b("[redacted]") : headerValue);
+    if (!secret.isEmpty()) {
+        QCOMPARE(got->request.body, b("{\"note\": \"[redacted]\"}"));
+        QCOMPARE(got->response.body, b("you sent [redacted]"));
+        QCOMPARE(got->response.headers.last().second, b("[redacted]"));
+        QCOMPARE(got->trace.at(0).inputs.value(QLatin1String("a")).toString(), QStringLiteral("[redacted]"));
+        QCOMPARE(got->trace.at(0).outputs.value(QLatin1String("out")).toString(),
+                 QStringLiteral("<[redacted]>"));
+        QCOMPARE(got->error, QStringLiteral("failed on [redacted]"));
+
+        HistoryFilter search;
+        search.text = QString::fromLatin1(secret);
+        const auto found = store.count(search);
+        VERIFY_OK(found);
+        QCOMPARE(*found, 0);
+        // Nowhere in the file, whatever column.
+        store.close();
+        QFile file(dbPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(secret));
+        QFile wal(dbPath() + QStringLiteral("-wal"));
+        if (wal.open(QIODevice::ReadOnly))
+            QVERIFY(!wal.readAll().contains(secret));
+    }
+}
+
+void TestHistoryStore::redactsContinuation()
+{
+    const QString jwt = QStringLiteral("eyJhbGciOiJSUzI1NiJ9.payload.signature");
+    const QString token = QStringLiteral("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+    const QString bearer = QStringLiteral("Bearer ") + jwt;
+    const QString query = QStringLiteral("a=1&clientToken=") + token;
+    const QString echo = jwt + QStringLiteral(" / ") + token;
+    Continuation c;
+    c.flowId = QStringLiteral("flow-p");
+    c.executionId = newExecutionId();
+    c.nextIndex = 2;
+    c.pauseCardId = QStringLiteral("wait");
+    const QJsonObject rawHeaders{{QStringLiteral("authorization"), bearer},
+                                 {QStringLiteral("x-api-client-token"), token},
+                                 {QStringLiteral("accept"), QStringLiteral("*/*")}};
+    c.outputs = QJsonObject{
+        {eventCardId(),
+         QJsonObject{
+             {QStringLiteral("raw"), QJsonObject{{QStringLiteral("headers"), rawHeaders},
+                                                 {QStringLiteral("query"), query},
+                                                 {QStringLiteral("body"), QStringLiteral("{}")}}},
+             {QStringLiteral("headers"), QJsonObject{{QStringLiteral("Authorization"), bearer},
+                                                     {QStringLiteral("accept"), QStringLiteral("*/*")}}},
+             {QStringLiteral("query"), QJsonObject{{QStringLiteral("clientToken"), token},
+                                                   {QStringLiteral("a"), QStringLiteral("1")}}}}},
+        {QStringLiteral("echo"), QJsonObject{{QStringLiteral("text"), echo}}}};
+
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    VERIFY_OK(store.savePaused(c.executionId, c.flowId, c.toJson(), kBase.addDays(30)));
+    const auto taken = store.takePaused(c.executionId, c.flowId, kBase);
+    VERIFY_OK(taken);
+    const std::optional<Continuation> back = Continuation::fromJson(taken->continuation);
+    QVERIFY(back);
+    QCOMPARE(back->flowId, c.flowId);
+    QCOMPARE(back->nextIndex, 2);
+    QCOMPARE(back->pauseCardId, c.pauseCardId);
+    const QJsonObject event = back->outputs.value(eventCardId()).toObject();
+    const QJsonObject raw = event.value(QLatin1String("raw")).toObject();
+    const QJsonObject headers = raw.value(QLatin1String("headers")).toObject();
+    QCOMPARE(headers.value(QLatin1String("authorization")).toString(), QStringLiteral("[redacted]"));
+    QCOMPARE(headers.value(QLatin1String("x-api-client-token")).toString(), QStringLiteral("[redacted]"));
+    QCOMPARE(headers.value(QLatin1String("accept")).toString(), QStringLiteral("*/*"));
+    QCOMPARE(raw.value(QLatin1String("query")).toString(), QStringLiteral("a=1&clientToken=[redacted]"));
+    QCOMPARE(
+        event.value(QLatin1String("headers")).toObject().value(QLatin1String("Authorization")).toString(),
+        QStringLiteral("[redacted]"));
+    QCOMPARE(event.value(QLatin1String("query")).toObject().value(QLatin1String("clientToken")).toString(),
+             QStringLiteral("[redacted]"));
+    QCOMPARE(event.value(QLatin1String("query")).toObject().value(QLatin1String("a")).toString(),
+             QStringLiteral("1"));
+    QCOMPARE(back->outputs.value(QLatin1String("echo")).toObject().value(QLatin1String("text")).toString(),
+             QStringLiteral("[redacted] / [redacted]"));
+}
+
+void TestHistoryStore::truncatesBodies()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    ExecutionRecord r = makeRecord(QStringLiteral("f"), kBase);
+    r.request.body = QByteArray(kDefaultMaxBodyBytes + 100, 'a');
+    r.response.body = QByteArray(kDefaultMaxBodyBytes, 'b');
+    VERIFY_OK(store.record(r));
+    const auto got = store.get(r.id);
+    VERIFY_OK(got);
+    QCOMPARE(got->request.body.size(), kDefaultMaxBodyBytes);
+    QVERIFY(got->request.bodyTruncated);
+    QCOMPARE(got->request.bodySize, kDefaultMaxBodyBytes + 100);
+    QCOMPARE(got->response.body, r.response.body);
+    QVERIFY(!got->response.bodyTruncated);
+    QCOMPARE(got->response.bodySize, kDefaultMaxBodyBytes);
+    store.close();
+
+    // A smaller cap, and a size the caller knew to be larger than what it passed.
+    HistoryStoreOptions options;
+    options.maxBodyBytes = 16;
+    VERIFY_OK(store.open(dbPath(), options));
+    ExecutionRecord small = makeRecord(QStringLiteral("f"), kBase);
+    small.request.body = "0123456789abcdefXYZ";
+    small.response.body = "short";
+    small.response.bodySize = 5000;
+    small.response.bodyTruncated = true;
+    VERIFY_OK(store.record(small));
+    const auto back = store.get(small.id);
+    VERIFY_OK(back);
+    QCOMPARE(back->request.body, b("0123456789abcdef"));
+    QCOMPARE(back->request.bodySize, 19);
+    QVERIFY(back->request.bodyTruncated);
+    QCOMPARE(back->response.body, b("short"));
+    QCOMPARE(back->response.bodySize, 5000);
+    QVERIFY(back->response.bodyTruncated);
+}
+
+void TestHistoryStore::capsTrace()
+{
+    Trace trace;
+    for (int i = 0; i < 10; ++i)
+        trace.append(traceEntry(QStringLiteral("c%1").arg(i),
+                                QJsonObject{{QStringLiteral("text"), QString(100, u'x')}}, {}));
+    bool truncated = false;
+    Trace capped = trace;
+    capTrace(capped, truncated, 1000);
+    QVERIFY(truncated);
+    QVERIFY(!capped.isEmpty());
+    QVERIFY(capped.size() < trace.size());
+    QVERIFY(QJsonDocument(traceToJson(capped)).toJson(QJsonDocument::Compact).size() <= 1000);
+    QCOMPARE(capped.first().cardId, QStringLiteral("c0"));
+
+    HistoryStoreOptions options;
+    options.maxTraceBytes = 1000;
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath(), options));
+    ExecutionRecord r = makeRecord(QStringLiteral("f"), kBase);
+    r.trace = trace;
+    VERIFY_OK(store.record(r));
+    const auto got = store.get(r.id);
+    VERIFY_OK(got);
+    QVERIFY(got->traceTruncated);
+    QCOMPARE(traceToJson(got->trace), traceToJson(capped));
+}
+
+// --- queries ------------------------------------------------------------------------------------
+
+void TestHistoryStore::listsFiltersSearchesAndPages()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    const QString flowA = QStringLiteral("flow-a");
+    const QString flowB = QStringLiteral("flow-b");
+    const QString flowC = QStringLiteral("flow-c");
+
+    ExecutionRecord a1 = makeRecord(flowA, kBase.addSecs(1));
+    a1.request.body = R"({"name": "Grace Hopper"})";
+    ExecutionRecord a2 = makeRecord(flowA, kBase.addSecs(2), ExecutionStatus::Failed);
+    a2.response.body = R"({"error": "boom 100%"})";
+    a2.error = QStringLiteral("Return Error: boom");
+    ExecutionRecord b1 = makeRecord(flowB, kBase.addSecs(3));
+    b1.trace = {traceEntry(QStringLiteral("c1"), {},
+                           QJsonObject{{QStringLiteral("out"), QStringLiteral("needle-in-trace")}})};
+    ExecutionRecord b2 = makeRecord(flowB, kBase.addSecs(4), ExecutionStatus::Paused);
+    ExecutionRecord a3 = makeRecord(flowA, kBase.addSecs(5));
+    a3.request.body = "UPPER case Text";
+    ExecutionRecord x1 = makeRecord(flowC, kBase.addSecs(6));
+    ExecutionRecord x2 = makeRecord(flowC, kBase.addSecs(6)); // same start: the later insert comes first
+    // Inserted out of order: the order comes from the start time.
+    for (const ExecutionRecord *r : {&a3, &a1, &b2, &a2, &b1, &x1, &x2})
+        VERIFY_OK(store.record(*r));
+
+    auto listed = [&store](const HistoryFilter &filter) {
+        const auto result = store.list(filter);
+        return result.ok() ? ids(*result) : QStringList{QStringLiteral("error: ") + result.error().message};
+    };
+    HistoryFilter all;
+    QCOMPARE(listed(all), QStringList({x2.id, x1.id, a3.id, b2.id, b1.id, a2.id, a1.id}));
+
+    HistoryFilter byFlow;
+    byFlow.flowId = flowA;
+    QCOMPARE(listed(byFlow), QStringList({a3.id, a2.id, a1.id}));
+
+    HistoryFilter byStatus;
+    byStatus.status = ExecutionStatus::Success;
+    QCOMPARE(listed(byStatus), QStringList({x2.id, x1.id, a3.id, b1.id, a1.id}));
+    byStatus.flowId = flowA;
+    QCOMPARE(listed(byStatus), QStringList({a3.id, a1.id}));
+    byStatus.status = ExecutionStatus::Paused;
+    QCOMPARE(listed(byStatus), QStringList());
+
+    auto search = [&](const QString &text) {
+        HistoryFilter filter;
+        filter.text = text;
+        return listed(filter);
+    };
+    QCOMPARE(search(QStringLiteral("grace")), QStringList({a1.id}));     // request body, any case
+    QCOMPARE(search(QStringLiteral("boom 100%")), QStringList({a2.id})); // response body and error
+    QCOMPARE(search(QStringLiteral("100%")), QStringList({a2.id}));
+    QCOMPARE(search(QStringLiteral("100_")), QStringList()); // LIKE wildcards are literal
+    QCOMPARE(search(QStringLiteral("%")), QStringList({a2.id}));
+    QCOMPARE(search(QStringLiteral("needle-in-trace")), QStringList({b1.id}));
+    QCOMPARE(search(QStringLiteral("upper CASE text")), QStringList({a3.id}));
+    QCOMPARE(search(QStringLiteral("nothing like this")), QStringList());
+
+    HistoryFilter page;
+    page.limit = 2;
+    QCOMPARE(listed(page), QStringList({x2.id, x1.id}));
+    page.offset = 2;
+    QCOMPARE(listed(page), QStringList({a3.id, b2.id}));
+    page.offset = 6;
+    QCOMPARE(listed(page), QStringList({a1.id}));
+    page.offset = 7;
+    QCOMPARE(listed(page), QStringList());
+    page.limit = -1;
+    page.offset = 5;
+    QCOMPARE(listed(page), QStringList({a2.id, a1.id}));
+
+    QCOMPARE(store.count().value(), 7);
+    QCOMPARE(store.count(byFlow).value(), 3);
+    HistoryFilter grace;
+    grace.text = QStringLiteral("GRACE");
+    grace.limit = 0; // count ignores paging
+    QCOMPARE(store.count(grace).value(), 1);
+
+    // Summaries leave out the heavy data, but say how big it was.
+    const auto summaries = store.list(byFlow);
+    VERIFY_OK(summaries);
+    const ExecutionRecord &summary = summaries->last();
+    QCOMPARE(summary.id, a1.id);
+    QVERIFY(summary.request.body.isEmpty());
+    QVERIFY(summary.request.headers.isEmpty());
+    QCOMPARE(summary.request.bodySize, a1.request.body.size());
+    QCOMPARE(summary.request.pathAndQuery, a1.request.pathAndQuery);
+    QCOMPARE(summary.response.status, 200);
+    QCOMPARE(summary.flowName, a1.flowName);
+    byFlow.withData = true;
+    const auto full = store.list(byFlow);
+    VERIFY_OK(full);
+    QCOMPARE(full->last().request.body, a1.request.body);
+    QCOMPARE(full->last().request.headers, a1.request.headers);
+}
+
+void TestHistoryStore::clearsOneFlowOrAll()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    for (int i = 0; i < 3; ++i)
+        VERIFY_OK(store.record(makeRecord(QStringLiteral("flow-a"), kBase.addSecs(i))));
+    for (int i = 0; i < 2; ++i)
+        VERIFY_OK(store.record(makeRecord(QStringLiteral("flow-b"), kBase.addSecs(i))));
+    const QString pausedId = newExecutionId();
+    VERIFY_OK(store.savePaused(pausedId, QStringLiteral("flow-a"), {}, kBase.addDays(30)));
+
+    auto cleared = store.clear(QStringLiteral("flow-a"));
+    VERIFY_OK(cleared);
+    QCOMPARE(*cleared, 3);
+    HistoryFilter flowB;
+    flowB.flowId = QStringLiteral("flow-b");
+    QCOMPARE(store.count().value(), 2);
+    QCOMPARE(store.count(flowB).value(), 2);
+    QCOMPARE(store.clear(QStringLiteral("flow-zzz")).value(), 0);
+    cleared = store.clear();
+    VERIFY_OK(cleared);
+    QCOMPARE(*cleared, 2);
+    QCOMPARE(store.count().value(), 0);
+    // Paused executions stay resumable: clearing history is not cancelling.
+    QCOMPARE(store.pausedExists(pausedId, {}, kBase).value(), true);
+}
+
+void TestHistoryStore::prunesOldExecutions()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    const QDateTime now = kBase;
+    const ExecutionRecord veryOld = makeRecord(QStringLiteral("f"), now.addDays(-40));
+    const ExecutionRecord old = makeRecord(QStringLiteral("f"), now.addDays(-30).addMSecs(-1));
+    const ExecutionRecord recent = makeRecord(QStringLiteral("f"), now.addDays(-29));
+    const ExecutionRecord fresh = makeRecord(QStringLiteral("f"), now);
+    for (const ExecutionRecord *r : {&veryOld, &old, &recent, &fresh})
+        VERIFY_OK(store.record(*r));
+    const auto pruned = store.prune(now.addDays(-kDefaultRetentionDays));
+    VERIFY_OK(pruned);
+    QCOMPARE(*pruned, 2);
+    QCOMPARE(ids(store.list().value()), QStringList({fresh.id, recent.id}));
+    QCOMPARE(store.prune(now.addDays(-kDefaultRetentionDays)).value(), 0);
+    QVERIFY(!store.prune(QDateTime()).ok());
+}
+
+// --- paused executions --------------------------------------------------------------------------
+
+void TestHistoryStore::savesTakesAndExpiresPaused()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    const QDateTime now = kBase;
+    const QString id = newExecutionId();
+    const QJsonObject continuation{{QStringLiteral("flowId"), QStringLiteral("flow-p")},
+                                   {QStringLiteral("nextIndex"), 3},
+                                   {QStringLiteral("text"), s("ünïcode ✓")}};
+    VERIFY_OK(store.savePaused(id, QStringLiteral("flow-p"), continuation, now.addDays(30)));
+    QCOMPARE(store.pausedExists(id, {}, now).value(), true);
+    QCOMPARE(store.pausedExists(id, {}, now.addDays(31)).value(), false); // expired by then
+    QCOMPARE(store.pausedExists(newExecutionId(), {}, now).value(), false);
+
+    // Another flow's resume URL neither sees nor consumes it.
+    QCOMPARE(store.pausedExists(id, QStringLiteral("flow-other"), now).value(), false);
+    QCOMPARE(store.pausedExists(id, QStringLiteral("flow-p"), now).value(), true);
+    const auto wrongFlow = store.takePaused(id, QStringLiteral("flow-other"), now);
+    QVERIFY(!wrongFlow.ok());
+    QCOMPARE(wrongFlow.error().type, ErrorType::NotFound);
+
+    const auto taken = store.takePaused(id, QStringLiteral("flow-p"), now);
+    VERIFY_OK(taken);
+    QCOMPARE(taken->executionId, id);
+    QCOMPARE(taken->flowId, QStringLiteral("flow-p"));
+    QCOMPARE(taken->continuation, continuation);
+    QCOMPARE(taken->expiresAt, now.addDays(30));
+    QVERIFY(taken->createdAt.isValid());
+    QCOMPARE(store.pausedExists(id, {}, now).value(), false);
+    const auto again = store.takePaused(id, {}, now);
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().type, ErrorType::NotFound);
+
+    // An expired one cannot be taken, and taking it removes it.
+    const QString expired = newExecutionId();
+    VERIFY_OK(store.savePaused(expired, QStringLiteral("flow-p"), continuation, now.addSecs(-1)));
+    const auto late = store.takePaused(expired, {}, now);
+    QVERIFY(!late.ok());
+    QCOMPARE(late.error().type, ErrorType::NotFound);
+    QVERIFY(late.error().message.contains(QLatin1String("expired")));
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM paused_executions")).toInt(), 0);
+    }
+
+    VERIFY_OK(store.savePaused(newExecutionId(), QStringLiteral("p"), {}, now.addSecs(-10)));
+    VERIFY_OK(store.savePaused(newExecutionId(), QStringLiteral("p"), {}, now));
+    const QString alive = newExecutionId();
+    VERIFY_OK(store.savePaused(alive, QStringLiteral("p"), {}, now.addSecs(10)));
+    QCOMPARE(store.prunePaused(now).value(), 2);
+    QCOMPARE(store.pausedExists(alive, {}, now).value(), true);
+
+    QVERIFY(!store.savePaused(QString(), QStringLiteral("p"), {}, now).ok());
+    QVERIFY(!store.savePaused(alive, QStringLiteral("p"), {}, QDateTime()).ok());
+}
+
+void TestHistoryStore::recordsPausedExecutionAtomically()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    const ExecutionRecord r = makeRecord(QStringLiteral("flow-p"), kBase, ExecutionStatus::Paused);
+    VERIFY_OK(store.recordPaused(r, QJsonObject{{QStringLiteral("nextIndex"), 1}}, kBase.addDays(30)));
+    QCOMPARE(store.statistics().transactions, 1u); // both rows in one transaction
+    QCOMPARE(store.get(r.id).value().status, ExecutionStatus::Paused);
+    QCOMPARE(store.takePaused(r.id, r.flowId, kBase).value().flowId, QStringLiteral("flow-p"));
+
+    // Nothing of a refused paused execution is written.
+    const ExecutionRecord refused = makeRecord(QStringLiteral("flow-p"), kBase, ExecutionStatus::Paused);
+    QVERIFY(!store.recordPaused(refused, {}, QDateTime()).ok());
+    QVERIFY(!store.get(refused.id).ok());
+}
+
+void TestHistoryStore::takesPausedOnceFromEightThreads()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    constexpr int kPaused = 64;
+    constexpr int kThreads = 8;
+    QStringList pausedIds;
+    for (int i = 0; i < kPaused; ++i) {
+        pausedIds.append(newExecutionId());
+        VERIFY_OK(store.savePaused(pausedIds.last(), QStringLiteral("flow-p"),
+                                   QJsonObject{{QStringLiteral("i"), i}}, kBase.addDays(30)));
+    }
+    std::vector<std::atomic<int>> wins(kPaused);
+    std::atomic<int> otherErrors{0};
+    std::atomic<int> wrongPayload{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int k = 0; k < kPaused; ++k) {
+                const int i = (k + t * 7) % kPaused; // threads meet on every id in different orders
+                const auto taken = store.takePaused(pausedIds.at(i), QStringLiteral("flow-p"), kBase);
+                if (taken.ok()) {
+                    wins[i].fetch_add(1);
+                    if (taken->continuation.value(QLatin1String("i")).toInt() != i)
+                        wrongPayload.fetch_add(1);
+                } else if (taken.error().type != ErrorType::NotFound) {
+                    otherErrors.fetch_add(1);
+                }
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(otherErrors.load(), 0);
+    QCOMPARE(wrongPayload.load(), 0);
+    for (int i = 0; i < kPaused; ++i)
+        QCOMPARE(wins[i].load(), 1);
+}
+
+// --- threading ----------------------------------------------------------------------------------
+
+void TestHistoryStore::insertsConcurrentlyFromEightThreads()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    constexpr int kThreads = 8;
+    constexpr int kPerThread = 250;
+    std::vector<QStringList> written(kThreads);
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kPerThread; ++i) {
+                ExecutionRecord r = makeRecord(QStringLiteral("flow-%1").arg(t), kBase.addMSecs(i));
+                r.request.body = QByteArray::number(t) + ':' + QByteArray::number(i);
+                if (store.record(r).ok())
+                    written[t].append(r.id);
+                else
+                    failures.fetch_add(1);
+                if (i % 50 == 0 && !store.count().ok()) // readers run alongside
+                    failures.fetch_add(1);
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(failures.load(), 0);
+
+    constexpr int kTotal = kThreads * kPerThread;
+    QCOMPARE(store.count().value(), kTotal);
+    HistoryFilter everything;
+    everything.limit = -1;
+    const auto all = store.list(everything);
+    VERIFY_OK(all);
+    QSet<QString> stored;
+    for (const ExecutionRecord &r : *all)
+        stored.insert(r.id);
+    QCOMPARE(stored.size(), kTotal); // ids unique
+    QSet<QString> expected;
+    for (const QStringList &list : written)
+        for (const QString &id : list)
+            expected.insert(id);
+    QCOMPARE(stored, expected);
+
+    const HistoryStore::Statistics stats = store.statistics();
+    qInfo("%d records committed in %llu transactions (largest batch %llu)", kTotal, stats.transactions,
+          stats.largestBatch);
+    QCOMPARE(stats.writes, quint64(kTotal));
+    QVERIFY(stats.transactions < quint64(kTotal)); // group commit happened
+    QVERIFY(stats.largestBatch > 1);
+}
+
+void TestHistoryStore::groupCommitsWaitingWriters()
+{
+    // Another connection holds the write lock, so the writer's first transaction waits; the writes
+    // that arrive meanwhile must all go into the next transaction, not one transaction each.
+    HistoryStoreOptions options;
+    options.busyTimeoutMs = 60000;
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath(), options));
+    RawDb blocker(dbPath());
+    QVERIFY(blocker.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    auto writeOne = [&store, &failures] {
+        if (!store.record(makeRecord(QStringLiteral("f"), kBase)).ok())
+            failures.fetch_add(1);
+    };
+    threads.emplace_back(writeOne);
+    QTRY_COMPARE(store.statistics().writing, 1u); // the writer waits for the lock with this one
+    for (int i = 0; i < 7; ++i)
+        threads.emplace_back(writeOne);
+    QTRY_COMPARE(store.statistics().queued, 7u);
+    QCOMPARE(store.statistics().transactions, 0u);
+
+    QVERIFY(blocker.exec(QStringLiteral("ROLLBACK")));
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(failures.load(), 0);
+    const HistoryStore::Statistics stats = store.statistics();
+    QCOMPARE(stats.writes, 8u);
+    QCOMPARE(stats.transactions, 2u);
+    QCOMPARE(stats.largestBatch, 7u);
+    QCOMPARE(stats.queued, 0u);
+    QCOMPARE(stats.writing, 0u);
+    QCOMPARE(store.count().value(), 8);
+}
+
+void TestHistoryStore::closesReadConnectionsOfEndedThreads()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    const ExecutionRecord r = makeRecord(QStringLiteral("f"), kBase);
+    VERIFY_OK(store.record(r));
+    QCOMPARE(historyConnectionCount(), 1); // the writer's
+    VERIFY_OK(store.get(r.id));
+    QCOMPARE(historyConnectionCount(), 2); // and this thread's reader, kept for the next read
+    VERIFY_OK(store.get(r.id));
+    QCOMPARE(historyConnectionCount(), 2);
+
+    std::atomic<int> duringThread{0};
+    std::atomic<bool> readOk{false};
+    std::thread reader([&] {
+        const auto got = store.get(r.id);
+        readOk = got.ok() && got->id == r.id;
+        duringThread = historyConnectionCount();
+    });
+    reader.join();
+    QVERIFY(readOk.load());
+    QCOMPARE(duringThread.load(), 3);
+    QCOMPARE(historyConnectionCount(), 2); // the thread's reader went with it
+
+    // A thread that outlives the store: closing removes its reader.
+    std::mutex mutex;
+    std::condition_variable changed;
+    int stage = 0;
+    std::thread lingering([&] {
+        readOk = store.get(r.id).ok();
+        std::unique_lock lock(mutex);
+        stage = 1;
+        changed.notify_all();
+        changed.wait(lock, [&] { return stage == 2; });
+    });
+    {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return stage == 1; });
+    }
+    QVERIFY(readOk.load());
+    QCOMPARE(historyConnectionCount(), 3);
+    store.close();
+    QCOMPARE(historyConnectionCount(), 0);
+    {
+        std::lock_guard lock(mutex);
+        stage = 2;
+    }
+    changed.notify_all();
+    lingering.join();
+    QCOMPARE(historyConnectionCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+#include "tst_historystore.moc"
