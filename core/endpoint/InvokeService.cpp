@@ -213,6 +213,8 @@ HttpAnswer InvokeService::handle(const HttpRequest &request)
         answer = resume(*current, flow, request, route->executionId);
         break;
     case FlowRoute::Kind::Retry:
+        answer = retry(*current, flow, request, route->executionId);
+        break;
     case FlowRoute::Kind::OpenApi:
         answer =
             errorAnswer(501, QStringLiteral("not_implemented"),
@@ -316,16 +318,54 @@ HttpAnswer InvokeService::invoke(const EndpointSnapshot &snapshot, const Flow &f
     Caller caller;
     if (auto refused = admit(flow, request, &caller))
         return *refused;
+    return run(snapshot, flow, request, caller, QStringLiteral("invoke"));
+}
+
+HttpAnswer InvokeService::run(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &input,
+                              const Caller &caller, const QString &kind, const QString &retryOf)
+{
     EventData event;
-    event.method = request.method;
-    event.headers = request.headers;
+    event.method = input.method;
+    event.headers = input.headers;
     event.rawQuery = caller.rawQuery;
-    event.body = request.body;
+    event.body = input.body;
     event.executionId = newExecutionId();
     event.clientId = caller.clientId;
     event.security = flow.endpoint.security;
     const RunResult result = m_executor.run(flow, event, runOptions(snapshot, event.executionId));
-    return finish(flow, request, QStringLiteral("invoke"), event.executionId, caller, result);
+    return finish(flow, input, kind, event.executionId, caller, result, retryOf);
+}
+
+HttpAnswer InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &flow,
+                                const HttpRequest &request, const QString &executionId)
+{
+    Caller caller;
+    if (auto refused = admit(flow, request, &caller))
+        return *refused;
+    const auto status = m_ledger.status(flow.id, executionId);
+    if (!status)
+        return errorAnswer(404, QStringLiteral("execution_not_found"),
+                           QStringLiteral("this flow has no execution %1 (history keeps executions %2 days)")
+                               .arg(executionId)
+                               .arg(snapshot.workspace.settings().historyRetentionDays));
+    if (*status != ExecutionStatus::Failed && *status != ExecutionStatus::TimedOut)
+        return errorAnswer(409, QStringLiteral("execution_not_failed"),
+                           QStringLiteral("only failed or timed-out executions are retried; %1 is %2")
+                               .arg(executionId, executionStatusName(*status).toLower()),
+                           executionId);
+    auto original = m_ledger.recordedRequest(flow.id, executionId);
+    if (!original)
+        return errorAnswer(
+            409, QStringLiteral("execution_not_retryable"),
+            QStringLiteral("the input of %1 was not kept whole (its body was larger than history keeps)")
+                .arg(executionId),
+            executionId);
+    // The recorded input, with the retry's own caller; a recorded clientToken is redacted and dropped.
+    QList<QString> recordedTokens;
+    Caller replay = caller;
+    replay.rawQuery = takeClientToken(original->rawQuery, &recordedTokens);
+    original->peerAddress = request.peerAddress;
+    return run(snapshot, flow, *original, replay, QStringLiteral("retry"), executionId);
 }
 
 HttpAnswer InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &flow,
@@ -358,7 +398,8 @@ HttpAnswer InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &f
 }
 
 HttpAnswer InvokeService::finish(const Flow &flow, const HttpRequest &request, const QString &kind,
-                                 const QString &executionId, const Caller &caller, const RunResult &result)
+                                 const QString &executionId, const Caller &caller, const RunResult &result,
+                                 const QString &retryOf)
 {
     HttpAnswer answer = answerFor(result, executionId);
     answer.setHeader(QByteArrayLiteral("X-Execution-Id"), executionId.toLatin1());
@@ -371,6 +412,7 @@ HttpAnswer InvokeService::finish(const Flow &flow, const HttpRequest &request, c
     record.result = &result;
     record.clientId = caller.clientId;
     record.security = flow.endpoint.security;
+    record.retryOf = retryOf;
     auto recorded = m_ledger.record(record);
     if (!recorded) {
         // Nothing answered may be missing from history: an execution that cannot be recorded is not answered.

@@ -36,6 +36,7 @@ struct InvocationRecord {
     const RunResult *result = nullptr;
     QString clientId;
     SecurityLevel security = SecurityLevel::None;
+    QString retryOf; // the failed execution a retry re-runs
 };
 
 // Where executions are recorded and paused ones kept (the history store, or memory in tests).
@@ -48,6 +49,9 @@ public:
     virtual std::optional<ExecutionStatus> status(const QString &flowId, const QString &executionId) = 0;
     // Removes and returns the continuation of a paused execution: of two concurrent resumes, one wins.
     virtual std::optional<Continuation> takePaused(const QString &flowId, const QString &executionId) = 0;
+    // The request an execution of `flowId` ran with, as recorded (secrets redacted); nullopt when it
+    // is unknown or was not kept whole (a truncated body).
+    virtual std::optional<HttpRequest> recordedRequest(const QString &flowId, const QString &executionId) = 0;
 };
 
 // What the authorization server says of a bearer token for a flow: the client id it was issued to
@@ -88,10 +92,15 @@ private:
     HttpAnswer invoke(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request);
     HttpAnswer resume(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
                       const QString &executionId);
+    HttpAnswer retry(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
+                     const QString &executionId);
+    HttpAnswer run(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &input,
+                   const Caller &caller, const QString &kind, const QString &retryOf = {});
     // Security, on/off and rate limit (steps 4-6); an answer when the request must stop there.
     std::optional<HttpAnswer> admit(const Flow &flow, const HttpRequest &request, Caller *caller);
     HttpAnswer finish(const Flow &flow, const HttpRequest &request, const QString &kind,
-                      const QString &executionId, const Caller &caller, const RunResult &result);
+                      const QString &executionId, const Caller &caller, const RunResult &result,
+                      const QString &retryOf = {});
     RunOptions runOptions(const EndpointSnapshot &snapshot, const QString &executionId) const;
 
     mutable QMutex m_mutex;

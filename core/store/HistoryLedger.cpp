@@ -35,6 +35,7 @@ ExecutionRecord HistoryLedger::toExecutionRecord(const InvocationRecord &r, cons
     record.response.bodySize = r.answer->body.size();
     if (r.flow->saveAllData)
         record.trace = r.result->trace;
+    record.retryOf = r.retryOf;
     if (r.result->status != ExecutionStatus::Success && r.result->status != ExecutionStatus::Paused)
         record.error = r.result->outcome.message;
     return record;
@@ -66,6 +67,23 @@ std::optional<Continuation> HistoryLedger::takePaused(const QString &flowId, con
     if (!paused || paused->flowId != flowId)
         return std::nullopt;
     return Continuation::fromJson(paused->continuation);
+}
+
+std::optional<HttpRequest> HistoryLedger::recordedRequest(const QString &flowId, const QString &executionId)
+{
+    auto record = m_store.get(executionId);
+    if (!record || record->flowId != flowId || record->request.bodyTruncated)
+        return std::nullopt;
+    HttpRequest request;
+    request.method = record->request.method;
+    const QByteArray &pathAndQuery = record->request.pathAndQuery;
+    const qsizetype question = pathAndQuery.indexOf('?');
+    request.path = question < 0 ? pathAndQuery : pathAndQuery.left(question);
+    request.rawQuery = question < 0 ? QByteArray() : pathAndQuery.mid(question + 1);
+    request.headers = record->request.headers;
+    request.body = record->request.body;
+    request.peerAddress = record->caller.address;
+    return request;
 }
 
 } // namespace wf

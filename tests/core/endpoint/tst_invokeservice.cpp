@@ -26,6 +26,8 @@ public:
         ExecutionStatus status;
         int httpStatus;
         QByteArray rawQuery;
+        HttpRequest request;
+        QString retryOf;
     };
     QList<Entry> entries;
     QHash<QString, Continuation> paused;
@@ -35,8 +37,8 @@ public:
     {
         if (failWrites)
             return makeError(ErrorType::Internal, QStringLiteral("disk full"));
-        entries.append(
-            {r.executionId, r.kind, r.flow->id, r.result->status, r.answer->status, r.request->rawQuery});
+        entries.append({r.executionId, r.kind, r.flow->id, r.result->status, r.answer->status,
+                        r.request->rawQuery, *r.request, r.retryOf});
         if (r.result->continuation)
             paused.insert(r.executionId, *r.result->continuation);
         return true;
@@ -46,6 +48,14 @@ public:
         for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
             if (it->executionId == executionId && it->flowId == flowId)
                 return it->status;
+        }
+        return std::nullopt;
+    }
+    std::optional<HttpRequest> recordedRequest(const QString &flowId, const QString &executionId) override
+    {
+        for (const Entry &entry : std::as_const(entries)) {
+            if (entry.executionId == executionId && entry.flowId == flowId)
+                return entry.request;
         }
         return std::nullopt;
     }
@@ -74,6 +84,11 @@ const char *const kEchoFlow =
     " \"cards\": [{\"id\": \"r\", \"function\": \"flow.return\", \"inputs\": ["
     "   {\"name\": \"raw\", \"type\": \"text\", \"ref\": \"event.raw.query\"},"
     "   {\"name\": \"q\", \"type\": \"text\", \"ref\": \"event.query.q\"}]}]}";
+
+const char *const kRefuseFlow = "{\"format\": 1, \"id\": \"refuse\", \"name\": \"Refuse\","
+                                " \"event\": {\"type\": \"apiEndpoint\"}, \"cards\": [{\"id\": \"no\","
+                                " \"function\": \"error.returnError\", \"inputs\": [{\"name\": \"message\","
+                                " \"ref\": \"event.raw.body\"}]}]}";
 
 const char *const kOffFlow = "{\"format\": 1, \"id\": \"off\", \"name\": \"Switched off\", \"active\": false,"
                              " \"event\": {\"type\": \"apiEndpoint\"}, \"cards\": []}";
@@ -109,6 +124,7 @@ private slots:
     void corsPreflight();
     void corsOnAnswers();
     void unrecordableExecutionIsNotAnswered();
+    void retry();
     void notYetServedRoutes();
 
 private:
@@ -151,6 +167,7 @@ void TestInvokeService::init()
     m_workspace = *created;
     QVERIFY(m_workspace.addFlow(parsed(kEchoFlow), m_secrets).ok());
     QVERIFY(m_workspace.addFlow(parsed(kOffFlow), m_secrets).ok());
+    QVERIFY(m_workspace.addFlow(parsed(kRefuseFlow), m_secrets).ok());
     m_orderToken =
         m_secrets.read(clientTokenSecretKey(m_workspace.id(), QStringLiteral("order-total-token")))->value();
     m_echoToken =
@@ -501,16 +518,45 @@ void TestInvokeService::unrecordableExecutionIsNotAnswered()
     QVERIFY(!answer.body.contains("Ada"));
 }
 
+void TestInvokeService::retry()
+{
+    const HttpAnswer failed = m_service->handle(request("POST", QStringLiteral("refuse"), {}, "{\"n\": 1}"));
+    QCOMPARE(failed.status, 400);
+    const QByteArray failedId = failed.header("X-Execution-Id");
+    QCOMPARE(m_ledger.entries.last().status, ExecutionStatus::Failed);
+
+    // The retry runs the recorded input (the body it fails on again), as a new execution.
+    const HttpAnswer retried =
+        m_service->handle(request("POST", QStringLiteral("refuse"), {}, {}, "/retry/" + failedId));
+    QCOMPARE(retried.status, 400);
+    QCOMPARE(errorOf(retried), QStringLiteral("{\"n\": 1}"));
+    QVERIFY(retried.header("X-Execution-Id") != failedId);
+    QCOMPARE(m_ledger.entries.last().kind, QStringLiteral("retry"));
+    QCOMPARE(m_ledger.entries.last().retryOf.toLatin1(), failedId);
+
+    // Only failed executions are retried; unknown ones are not found; retry takes POST only.
+    const QByteArray okId =
+        m_service->handle(request("GET", QStringLiteral("hello-public"))).header("X-Execution-Id");
+    HttpAnswer answer =
+        m_service->handle(request("POST", QStringLiteral("hello-public"), {}, {}, "/retry/" + okId));
+    QCOMPARE(answer.status, 409);
+    QCOMPARE(errorOf(answer), QStringLiteral("execution_not_failed"));
+    answer = m_service->handle(
+        request("POST", QStringLiteral("refuse"), {}, {}, "/retry/0123456789abcdef0123456789abcdef"));
+    QCOMPARE(answer.status, 404);
+    answer = m_service->handle(request("GET", QStringLiteral("refuse"), {}, {}, "/retry/" + failedId));
+    QCOMPARE(answer.status, 405);
+    QCOMPARE(answer.header("Allow"), QByteArrayLiteral("POST"));
+    // A retry has the flow's security.
+    QCOMPARE(
+        m_service->handle(request("POST", QStringLiteral("echo-token"), {}, {}, "/retry/" + failedId)).status,
+        401);
+}
+
 void TestInvokeService::notYetServedRoutes()
 {
-    const QByteArray id = "0123456789abcdef0123456789abcdef";
-    QCOMPARE(
-        m_service->handle(request("POST", QStringLiteral("hello-public"), {}, {}, "/retry/" + id)).status,
-        501);
     QCOMPARE(m_service->handle(request("GET", QStringLiteral("hello-public"), {}, {}, "/openapi")).status,
              501);
-    QCOMPARE(m_service->handle(request("GET", QStringLiteral("hello-public"), {}, {}, "/retry/" + id)).status,
-             405);
 }
 
 QTEST_GUILESS_MAIN(TestInvokeService)

@@ -62,6 +62,7 @@ private slots:
     void answerIsInHistoryFirst();
     void clientTokenNeverStored();
     void pauseSurvivesRestart();
+    void retryFromHistory();
     void health();
 
 private:
@@ -307,6 +308,24 @@ void TestFlowServer::pauseSurvivesRestart()
         send("POST", QStringLiteral("approval-pause"), "/resume/0123456789abcdef0123456789abcdef", {}, "{}")
             .status,
         404);
+}
+
+void TestFlowServer::retryFromHistory()
+{
+    const Reply failed = send("POST", QStringLiteral("broken"), "/invoke", "a=1", "{\"n\": 2}");
+    QCOMPARE(failed.status, 500);
+    const QByteArray failedId = failed.headers.value("x-execution-id");
+    const Reply retried = send("POST", QStringLiteral("broken"), "/retry/" + failedId);
+    QCOMPARE(retried.status, 500);
+    const QByteArray retryId = retried.headers.value("x-execution-id");
+    QVERIFY(!retryId.isEmpty() && retryId != failedId);
+    const auto record = m_history->get(QString::fromLatin1(retryId));
+    QVERIFY(record.ok());
+    QCOMPARE(record->kind, ExecutionKind::Retry);
+    QCOMPARE(record->retryOf.toLatin1(), failedId);
+    // It ran the recorded input: the original body and query, not the retry request's.
+    QCOMPARE(record->request.body, QByteArrayLiteral("{\"n\": 2}"));
+    QVERIFY(record->request.pathAndQuery.endsWith("/invoke?a=1"));
 }
 
 void TestFlowServer::health()
