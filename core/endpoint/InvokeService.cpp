@@ -2,7 +2,9 @@
 
 #include "Ids.h"
 #include "endpoint/ClientToken.h"
+#include "endpoint/OpenApi.h"
 
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMutexLocker>
 #include <QRegularExpression>
@@ -215,17 +217,24 @@ HttpAnswer InvokeService::handle(const HttpRequest &request)
     case FlowRoute::Kind::Retry:
         answer = retry(*current, flow, request, route->executionId);
         break;
-    case FlowRoute::Kind::OpenApi:
-        answer =
-            errorAnswer(501, QStringLiteral("not_implemented"),
-                        QStringLiteral("this version of Workflows Console does not serve this route yet"));
+    case FlowRoute::Kind::OpenApi: {
+        Caller caller;
+        if (auto refused = authenticate(flow, request, &caller)) {
+            answer = *refused;
+            break;
+        }
+        answer.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+        answer.body = QJsonDocument(openApiDocument(flow, current->workspace.settings().baseUrl()))
+                          .toJson(QJsonDocument::Indented);
         break;
+    }
     }
     addCorsHeaders(flow, request, &answer);
     return answer;
 }
 
-std::optional<HttpAnswer> InvokeService::admit(const Flow &flow, const HttpRequest &request, Caller *caller)
+std::optional<HttpAnswer> InvokeService::authenticate(const Flow &flow, const HttpRequest &request,
+                                                      Caller *caller)
 {
     caller->rawQuery = request.rawQuery;
     switch (flow.endpoint.security) {
@@ -283,6 +292,13 @@ std::optional<HttpAnswer> InvokeService::admit(const Flow &flow, const HttpReque
         break;
     }
     }
+    return std::nullopt;
+}
+
+std::optional<HttpAnswer> InvokeService::admit(const Flow &flow, const HttpRequest &request, Caller *caller)
+{
+    if (auto refused = authenticate(flow, request, caller))
+        return refused;
     if (!flow.active)
         return errorAnswer(
             409, QStringLiteral("flow_inactive"),

@@ -96,6 +96,8 @@ private:
                      const QString &executionId);
     HttpAnswer run(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &input,
                    const Caller &caller, const QString &kind, const QString &retryOf = {});
+    // The security check of step 4; an answer when the request must stop there.
+    std::optional<HttpAnswer> authenticate(const Flow &flow, const HttpRequest &request, Caller *caller);
     // Security, on/off and rate limit (steps 4-6); an answer when the request must stop there.
     std::optional<HttpAnswer> admit(const Flow &flow, const HttpRequest &request, Caller *caller);
     HttpAnswer finish(const Flow &flow, const HttpRequest &request, const QString &kind,

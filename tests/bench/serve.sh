@@ -15,6 +15,7 @@ cmake --build build/bench --target wfconsole >/dev/null
 bin="$PWD/build/bench/app/wfconsole"
 
 work=$(mktemp -d)
+chmod 755 "$work" # nginx workers read the answer file as an unprivileged user
 trap 'kill $(jobs -p) 2>/dev/null; nginx -c "$work/nginx.conf" -s stop 2>/dev/null; rm -rf "$work"' EXIT
 port=18900
 "$bin" flows -w "$work/ws" >/dev/null 2>&1 # creates the sample workspace

@@ -125,7 +125,7 @@ private slots:
     void corsOnAnswers();
     void unrecordableExecutionIsNotAnswered();
     void retry();
-    void notYetServedRoutes();
+    void openApi();
 
 private:
     HttpRequest request(const QByteArray &method, const QString &flowId, const QByteArray &query = {},
@@ -553,10 +553,22 @@ void TestInvokeService::retry()
         401);
 }
 
-void TestInvokeService::notYetServedRoutes()
+void TestInvokeService::openApi()
 {
-    QCOMPARE(m_service->handle(request("GET", QStringLiteral("hello-public"), {}, {}, "/openapi")).status,
-             501);
+    HttpAnswer answer = m_service->handle(request("GET", QStringLiteral("hello-public"), {}, {}, "/openapi"));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.header("Content-Type"), QByteArrayLiteral("application/json"));
+    QCOMPARE(bodyOf(answer).value(QLatin1String("openapi")).toString(), QStringLiteral("3.0.3"));
+    QVERIFY(answer.header("X-Execution-Id").isEmpty()); // no execution is created
+    QCOMPARE(m_service->handle(request("POST", QStringLiteral("hello-public"), {}, {}, "/openapi")).status,
+             405);
+    // Same security as invoke.
+    QCOMPARE(m_service->handle(request("GET", QStringLiteral("echo-token"), {}, {}, "/openapi")).status, 401);
+    answer = m_service->handle(request("GET", QStringLiteral("echo-token"),
+                                       "clientToken=" + m_echoToken.toLatin1(), {}, "/openapi"));
+    QCOMPARE(answer.status, 200);
+    QVERIFY(!answer.body.contains(m_echoToken.toLatin1()));
+    QVERIFY(m_ledger.entries.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestInvokeService)
