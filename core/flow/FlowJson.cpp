@@ -241,7 +241,8 @@ public:
     EndpointSettings endpoint(const QJsonObject &o)
     {
         EndpointSettings settings;
-        onlyKeys(o, {"security", "apps", "corsOrigins", "clientTokenSha256"}, QString(), QStringLiteral("endpoint"));
+        onlyKeys(o, {"security", "apps", "corsOrigins", "clientTokenSha256"}, QString(),
+                 QStringLiteral("endpoint"));
         const QString level = o.value(QLatin1String("security")).toString(QStringLiteral("none"));
         if (const auto parsed = parseSecurityLevel(level))
             settings.security = *parsed;

@@ -46,7 +46,8 @@ private:
                         QStringLiteral("query names starting x-okta-workflows are reserved"));
         }
         static const QRegularExpression sha256Pattern(QStringLiteral("^[0-9a-f]{64}$"));
-        if (!m_flow.endpoint.clientTokenHash.isEmpty() && !sha256Pattern.match(m_flow.endpoint.clientTokenHash).hasMatch())
+        if (!m_flow.endpoint.clientTokenHash.isEmpty() &&
+            !sha256Pattern.match(m_flow.endpoint.clientTokenHash).hasMatch())
             problem(QString(), QStringLiteral("endpoint.clientTokenSha256"),
                     QStringLiteral("must be 64 lowercase hexadecimal characters (a SHA-256)"));
         if (m_flow.endpoint.security != SecurityLevel::OAuth2 && !m_flow.endpoint.anyApp)

@@ -27,7 +27,6 @@ namespace {
 
 using namespace wire;
 
-
 // What Qt may buffer for a connection we are not reading (while its handler runs); beyond it TCP
 // pushes back on the client instead of us buffering its pipelined requests.
 constexpr qint64 kReadBufferSize = 256 * 1024;
