@@ -18,6 +18,7 @@
 #include <QMutex>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -123,9 +124,21 @@ int serve(const QStringList &arguments)
         err << "wfconsole serve: " << opened.error().message << Qt::endl;
         return Failure;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    (void)history.prune(now.addDays(-workspace.settings().historyRetentionDays));
-    (void)history.prunePaused(now);
+    // Retention: at start and every hour while serving.
+    const int retentionDays = workspace.settings().historyRetentionDays;
+    const auto prune = [&history, &err, retentionDays] {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto old = history.prune(now.addDays(-retentionDays));
+        const auto expired = history.prunePaused(now);
+        if (!old || !expired)
+            err << "wfconsole serve: pruning history failed: "
+                << (!old ? old.error() : expired.error()).message << Qt::endl;
+    };
+    prune();
+    QTimer pruneTimer;
+    pruneTimer.setInterval(std::chrono::hours(1));
+    QObject::connect(&pruneTimer, &QTimer::timeout, prune);
+    pruneTimer.start();
 
     HistoryLedger ledger(history, workspace.settings().pausedRetentionDays);
     InvokeService service(EndpointSnapshot::of(workspace), ledger);
