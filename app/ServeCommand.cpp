@@ -15,8 +15,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMutex>
 #include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTextStream>
 #include <QTimer>
 #include <csignal>
@@ -72,6 +75,34 @@ private:
     QTextStream m_out{stdout};
 };
 
+// The certificate chain and key for HTTPS, with a sentence for each way they can be wrong.
+Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath)
+{
+    QFile certFile(certPath);
+    if (!certFile.open(QIODevice::ReadOnly))
+        return makeError(ErrorType::NotFound,
+                         QStringLiteral("cannot read %1: %2").arg(certPath, certFile.errorString()));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty())
+        return makeError(ErrorType::InvalidInput,
+                         QStringLiteral("%1 holds no PEM certificate").arg(certPath));
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return makeError(ErrorType::NotFound,
+                         QStringLiteral("cannot read %1: %2").arg(keyPath, keyFile.errorString()));
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return makeError(ErrorType::InvalidInput,
+                         QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key").arg(keyPath));
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    return configuration;
+}
+
 } // namespace
 
 int serve(const QStringList &arguments)
@@ -87,7 +118,13 @@ int serve(const QStringList &arguments)
     const QCommandLineOption port(QStringLiteral("port"),
                                   QStringLiteral("Port to listen on (default: the workspace's, 8787)."),
                                   QStringLiteral("port"));
-    parser.addOptions({host, port});
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QStringLiteral("Serve HTTPS with this PEM certificate (chain)."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QStringLiteral("The PEM private key of --tls-cert."),
+                                    QStringLiteral("file"));
+    parser.addOptions({host, port, tlsCert, tlsKey});
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
         err << "wfconsole serve: " << parser.errorText() << Qt::endl;
@@ -161,6 +198,22 @@ int serve(const QStringList &arguments)
                      });
 
     server::ServerConfig config;
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
+        err << "wfconsole serve: give --tls-cert and --tls-key together" << Qt::endl;
+        return Usage;
+    }
+    if (parser.isSet(tlsCert)) {
+        auto tls = loadTls(parser.value(tlsCert), parser.value(tlsKey));
+        if (!tls) {
+            err << "wfconsole serve: " << tls.error().message << Qt::endl;
+            return Failure;
+        }
+        config.tls = *tls;
+        const QString scheme = QStringLiteral("https://");
+        if (workspace.settings().publicBaseUrl.isEmpty())
+            workspace.settings().publicBaseUrl =
+                scheme + workspace.settings().baseUrl().mid(QStringLiteral("http://").size());
+    }
     config.host = address;
     config.port = workspace.settings().port;
     config.maxBodyBytes = workspace.settings().bodyLimitBytes;
