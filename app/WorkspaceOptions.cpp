@@ -1,5 +1,7 @@
 #include "WorkspaceOptions.h"
 
+#include "store/KeychainSecretStore.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -17,8 +19,23 @@ std::optional<OpenedWorkspace> openWorkspace(const QCommandLineParser &parser, Q
 {
     const QString dir = QDir(parser.value(QStringLiteral("workspace"))).absolutePath();
     const QString secretsPath = QDir(dir).filePath(QStringLiteral("secrets.json"));
-    auto secrets = std::make_unique<FileSecretStore>(secretsPath);
-    err << "wfconsole: secrets of this workspace are kept in " << secretsPath << " (mode 0600)" << Qt::endl;
+    std::unique_ptr<SecretStore> secrets;
+    // A workspace that already keeps its secrets in a file goes on doing so; otherwise the keychain
+    // when a Secret Service answers, else the file. Never silently: the choice is said every time.
+    QString why;
+    if (!QFile::exists(secretsPath)) {
+        auto keychain = std::make_unique<KeychainSecretStore>(3000);
+        if (keychain->isAvailable(&why)) {
+            err << "wfconsole: secrets of this workspace are kept in the keychain (service wfconsole)"
+                << Qt::endl;
+            secrets = std::move(keychain);
+        }
+    }
+    if (!secrets) {
+        err << "wfconsole: secrets of this workspace are kept in " << secretsPath << " (mode 0600)"
+            << (why.isEmpty() ? QString() : QStringLiteral("; no keychain: ") + why) << Qt::endl;
+        secrets = std::make_unique<FileSecretStore>(secretsPath);
+    }
     const bool exists = QFile::exists(QDir(dir).filePath(Workspace::kFileName));
     auto workspace = Workspace::openOrCreate(dir, *secrets);
     if (!workspace) {

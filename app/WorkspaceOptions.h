@@ -21,8 +21,9 @@ struct OpenedWorkspace {
 void addWorkspaceOptions(QCommandLineParser *parser);
 
 // Opens (or, in an empty folder, creates) the workspace named by --workspace (default: the
-// current folder). Secrets go to `secrets.json` (mode 0600) in the workspace, announced once on
-// `err`. Problems are written to `err`.
+// current folder). Secrets go to the keychain when a Secret Service answers, else (or when the
+// workspace already has one) to `secrets.json` (mode 0600) in the workspace; the choice is written to
+// `err`, as are problems.
 std::optional<OpenedWorkspace> openWorkspace(const QCommandLineParser &parser, QTextStream &err);
 
 } // namespace wf::cli
