@@ -15,5 +15,8 @@ int listCards(const QStringList &arguments);   // wfconsole cards [--json]
 int listFlows(const QStringList &arguments);   // wfconsole flows [--workspace DIR] [--json]
 int serve(const QStringList &arguments);       // wfconsole serve [--workspace DIR] [--host H] [--port P]
 int listHistory(const QStringList &arguments); // wfconsole history [--workspace DIR] [--flow F] [--json]
+int manageApps(const QStringList &arguments);  // wfconsole apps [SUBCOMMAND ...] [--workspace DIR]
+int manageSigningKeys(const QStringList &arguments); // wfconsole signing-keys [rotate] [--workspace DIR]
+int fetchToken(const QStringList &arguments);        // wfconsole token --client-id ID --key FILE ...
 
 } // namespace wf::cli

@@ -4,11 +4,15 @@
 
 #include "Commands.h"
 #include "WorkspaceOptions.h"
+#include "auth/AuthorizationServer.h"
 #include "endpoint/InvokeService.h"
+#include "endpoint/OAuthService.h"
 #include "server/FlowRoutes.h"
 #include "server/HttpServer.h"
+#include "server/OAuthRoutes.h"
 #include "store/HistoryLedger.h"
 #include "store/HistoryStore.h"
+#include "store/WorkspaceWatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -138,8 +142,7 @@ int serve(const QStringList &arguments)
     if (!opened)
         return Failure;
     Workspace &workspace = opened->workspace;
-    if (parser.isSet(host))
-        workspace.settings().host = parser.value(host);
+    std::optional<quint16> portOverride;
     if (parser.isSet(port)) {
         bool ok = false;
         const uint value = parser.value(port).toUInt(&ok);
@@ -147,8 +150,19 @@ int serve(const QStringList &arguments)
             err << "wfconsole serve: --port takes a number from 0 to 65535" << Qt::endl;
             return Usage;
         }
-        workspace.settings().port = static_cast<quint16>(value);
+        portOverride = static_cast<quint16>(value);
     }
+    // What the command line says wins over workspace.json, also when it is read again.
+    QString publicBaseUrlOverride;
+    const auto applyOverrides = [&](Workspace &target) {
+        if (parser.isSet(host))
+            target.settings().host = parser.value(host);
+        if (portOverride)
+            target.settings().port = *portOverride;
+        if (!publicBaseUrlOverride.isEmpty())
+            target.settings().publicBaseUrl = publicBaseUrlOverride;
+    };
+    applyOverrides(workspace);
     const QHostAddress address(workspace.settings().host);
     if (address.isNull()) {
         err << "wfconsole serve: '" << workspace.settings().host << "' is not an IP address" << Qt::endl;
@@ -177,8 +191,32 @@ int serve(const QStringList &arguments)
     QObject::connect(&pruneTimer, &QTimer::timeout, prune);
     pruneTimer.start();
 
+    // The access-token signing key: made on first use (workspaces from before OAuth have none).
+    const int signingKeysBefore = static_cast<int>(workspace.signingKeys().size());
+    auto signingKey = workspace.ensureSigningKey(*opened->secrets);
+    if (!signingKey) {
+        err << "wfconsole serve: " << signingKey.error().message << Qt::endl;
+        return Failure;
+    }
+    if (workspace.signingKeys().size() != signingKeysBefore) {
+        if (auto saved = workspace.save(); !saved) {
+            err << "wfconsole serve: " << saved.error().message << Qt::endl;
+            return Failure;
+        }
+    }
+    auto authSnapshot = auth::AuthSnapshot::of(workspace, *signingKey, workspace.settings().baseUrl());
+    if (!authSnapshot) {
+        err << "wfconsole serve: " << authSnapshot.error().message << Qt::endl;
+        return Failure;
+    }
+    auth::AuthorizationServer authorizationServer(*authSnapshot);
+    OAuthService oauth(authorizationServer);
+
     HistoryLedger ledger(history, workspace.settings().pausedRetentionDays);
     InvokeService service(EndpointSnapshot::of(workspace), ledger);
+    service.setAccessTokenVerifier([&authorizationServer](const QString &token, const Flow &flow) {
+        return authorizationServer.verifyAccessToken(token, flow);
+    });
     RequestLog log;
 
     server::HttpServer server;
@@ -186,8 +224,8 @@ int serve(const QStringList &arguments)
         server, service,
         [&log](const QByteArray &method, const QByteArray &path, int status, qint64 ms,
                const QByteArray &executionId) { log.write(method, path, status, ms, executionId); });
-    if (!routed) {
-        err << "wfconsole serve: the flow routes could not be registered" << Qt::endl;
+    if (!routed || !server::addOAuthRoutes(server, oauth)) {
+        err << "wfconsole serve: the routes could not be registered" << Qt::endl;
         return Failure;
     }
     QObject::connect(&server, &server::HttpServer::requestFinished, &server,
@@ -209,10 +247,6 @@ int serve(const QStringList &arguments)
             return Failure;
         }
         config.tls = *tls;
-        const QString scheme = QStringLiteral("https://");
-        if (workspace.settings().publicBaseUrl.isEmpty())
-            workspace.settings().publicBaseUrl =
-                scheme + workspace.settings().baseUrl().mid(QStringLiteral("http://").size());
     }
     config.host = address;
     config.port = workspace.settings().port;
@@ -226,7 +260,46 @@ int serve(const QStringList &arguments)
     if (!installSignalHandlers(&guard))
         err << "wfconsole serve: cannot catch SIGINT/SIGTERM; stop with SIGKILL loses nothing answered"
             << Qt::endl;
-    workspace.settings().port = server.port();
+    // Now that the port is known (--port 0 picks one), the addresses in URLs and tokens are final.
+    portOverride = server.port();
+    if (config.tls && workspace.settings().publicBaseUrl.isEmpty()) {
+        workspace.settings().port = server.port();
+        publicBaseUrlOverride =
+            QStringLiteral("https://") + workspace.settings().baseUrl().mid(QStringLiteral("http://").size());
+    }
+    applyOverrides(workspace);
+    // Applies a workspace (the one opened, or one read again after a change) to both services.
+    const auto apply = [&](Workspace target) -> Result<bool> {
+        applyOverrides(target);
+        auto key = target.ensureSigningKey(*opened->secrets);
+        if (!key)
+            return key.error();
+        auto snapshot = auth::AuthSnapshot::of(target, *key, target.settings().baseUrl());
+        if (!snapshot)
+            return snapshot.error();
+        authorizationServer.setSnapshot(*snapshot);
+        service.setSnapshot(EndpointSnapshot::of(target));
+        return true;
+    };
+    if (auto applied = apply(workspace); !applied) {
+        err << "wfconsole serve: " << applied.error().message << Qt::endl;
+        return Failure;
+    }
+    WorkspaceWatcher watcher(workspace.dir());
+    QObject::connect(&watcher, &WorkspaceWatcher::reloaded, &watcher, [&](const Workspace &changed) {
+        if (auto applied = apply(changed); applied)
+            QTextStream(stdout) << "wfconsole serve: workspace.json changed: applied" << Qt::endl;
+        else
+            err << "wfconsole serve: workspace.json changed but cannot be applied, still serving the "
+                   "previous "
+                   "version: "
+                << applied.error().message << Qt::endl;
+    });
+    QObject::connect(&watcher, &WorkspaceWatcher::failed, &watcher, [&err](const QString &message) {
+        err << "wfconsole serve: workspace.json changed but has problems, still serving the previous "
+               "version: "
+            << message << Qt::endl;
+    });
     QTextStream(stdout) << "wfconsole serve: listening on " << workspace.settings().baseUrl()
                         << " (workspace " << workspace.dir() << ", " << workspace.flows().size() << " flows)"
                         << Qt::endl;

@@ -20,6 +20,9 @@ Verbs:
   flows             List the flows of a workspace with their Invoke and Resume URLs
   serve             Serve the flows of a workspace over HTTP without a window
   history           List the executions of a workspace
+  apps              List and change the API Services app integrations and their keys
+  signing-keys      List or rotate the keys that sign the workspace's access tokens
+  token             Get an access token from a running server (OAuth 2.0 private_key_jwt)
 
 Options:
   -h, --help        Show this help (wfconsole VERB --help for a verb's options)
@@ -51,7 +54,10 @@ int main(int argc, char *argv[])
                                                    {"cards", wf::cli::listCards},
                                                    {"flows", wf::cli::listFlows},
                                                    {"serve", wf::cli::serve},
-                                                   {"history", wf::cli::listHistory}};
+                                                   {"history", wf::cli::listHistory},
+                                                   {"apps", wf::cli::manageApps},
+                                                   {"signing-keys", wf::cli::manageSigningKeys},
+                                                   {"token", wf::cli::fetchToken}};
     for (const auto &[name, verb] : verbs) {
         if (first != QLatin1String(name))
             continue;

@@ -5,6 +5,7 @@
 // limit, run, shape) and the resume route. Thread-safe: the HTTP adapter calls handle() from worker
 // threads; the workspace it serves is an immutable snapshot that can be swapped at any time.
 
+#include "auth/AccessDecision.h"
 #include "endpoint/HttpRequest.h"
 #include "endpoint/RateLimiter.h"
 #include "endpoint/ResponseShaper.h"
@@ -54,15 +55,6 @@ public:
     virtual std::optional<HttpRequest> recordedRequest(const QString &flowId, const QString &executionId) = 0;
 };
 
-// What the authorization server says of a bearer token for a flow: the client id it was issued to
-// (status 200), or a refusal: 401 (error "invalid_token") or 403 ("insufficient_scope", "access_denied")
-// with a description naming the check that failed.
-struct AccessDecision {
-    int status = 200;
-    QString clientId;
-    QString error;
-    QString description;
-};
 using AccessTokenVerifier = std::function<AccessDecision(const QString &token, const Flow &flow)>;
 
 class InvokeService final {

@@ -109,4 +109,14 @@ QString clientTokenSecretKey(const QString &workspaceId, const QString &flowId)
     return QStringLiteral("%1/clientToken/%2").arg(workspaceId, flowId);
 }
 
+QString appPrivateKeySecretKey(const QString &workspaceId, const QString &clientId, const QString &kid)
+{
+    return QStringLiteral("%1/appKey/%2/%3").arg(workspaceId, clientId, kid);
+}
+
+QString signingKeySecretKey(const QString &workspaceId, const QString &kid)
+{
+    return QStringLiteral("%1/signingKey/%2").arg(workspaceId, kid);
+}
+
 } // namespace wf

@@ -59,5 +59,9 @@ private:
 
 // Key under which a flow's client token is kept.
 QString clientTokenSecretKey(const QString &workspaceId, const QString &flowId);
+// Key under which the private JWK of an app key is kept.
+QString appPrivateKeySecretKey(const QString &workspaceId, const QString &clientId, const QString &kid);
+// Key under which the private JWK of a workspace signing key is kept.
+QString signingKeySecretKey(const QString &workspaceId, const QString &kid);
 
 } // namespace wf

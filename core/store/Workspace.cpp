@@ -129,6 +129,7 @@ Result<Workspace> Workspace::open(const QString &dir)
         library.add(*parsed.flow);
         workspace.m_flows.append(std::move(*parsed.flow));
     }
+    problems.append(workspace.readAppsAndSigningKeys(root));
     QHash<QString, QString> aliasOwners; // alias → id of the first flow using it
     for (const Flow &flow : std::as_const(workspace.m_flows)) {
         for (const FlowProblem &problem : validateFlow(flow, CardCatalogue::builtIn(), &library))
@@ -169,6 +170,9 @@ Result<Workspace> Workspace::create(const QString &dir, SecretStore &secrets)
     if (workspace.m_flows.isEmpty())
         return makeError(ErrorType::Internal,
                          QStringLiteral("the bundled sample flows are missing from this build"));
+    auto sampleApp = workspace.addSampleApp(secrets);
+    if (!sampleApp)
+        return sampleApp.error();
     auto saved = workspace.save();
     if (!saved)
         return saved.error();
@@ -187,10 +191,11 @@ Result<bool> Workspace::save() const
     QJsonArray flows;
     for (const Flow &flow : m_flows)
         flows.append(flowjson::toJsonObject(flow));
-    const QJsonObject root{{QStringLiteral("format"), 1},
-                           {QStringLiteral("id"), m_id},
-                           {QStringLiteral("settings"), settingsToJson(m_settings)},
-                           {QStringLiteral("flows"), flows}};
+    QJsonObject root{{QStringLiteral("format"), 1},
+                     {QStringLiteral("id"), m_id},
+                     {QStringLiteral("settings"), settingsToJson(m_settings)},
+                     {QStringLiteral("flows"), flows}};
+    writeAppsAndSigningKeys(root);
     const QString path = QDir(m_dir).filePath(kFileName);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -223,7 +228,13 @@ const Flow *Workspace::flowByAlias(const QString &alias) const
 
 Flow *Workspace::mutableFlow(const QString &flowId)
 {
-    return const_cast<Flow *>(std::as_const(*this).flowById(flowId));
+    // Non-const iteration detaches the list: a copy of this workspace (a server's snapshot) must
+    // never see the change.
+    for (Flow &flow : m_flows) {
+        if (flow.id == flowId)
+            return &flow;
+    }
+    return nullptr;
 }
 
 FlowLibrary Workspace::library() const

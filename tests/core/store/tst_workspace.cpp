@@ -299,7 +299,14 @@ void TestWorkspace::createFromSamples()
         }
     }
     QVERIFY(!aliases.isEmpty());
-    // Exactly one secret per client-token flow, nothing else.
+    // Exactly one secret per client-token flow, then the sample app's private key and the signing
+    // key (tst_apps checks them), nothing else.
+    QCOMPARE(workspace.apps().size(), 1);
+    QCOMPARE(workspace.apps().at(0).keys.size(), 1);
+    QCOMPARE(workspace.signingKeys().size(), 1);
+    expectedSecretKeys.append(appPrivateKeySecretKey(workspace.id(), workspace.apps().at(0).clientId,
+                                                     workspace.apps().at(0).keys.at(0).kid));
+    expectedSecretKeys.append(signingKeySecretKey(workspace.id(), workspace.signingKeys().at(0).kid));
     QCOMPARE(secrets.writtenKeys, expectedSecretKeys);
 }
 
@@ -812,7 +819,8 @@ void TestWorkspace::saveWritesParsableFile()
     QCOMPARE(error.error, QJsonParseError::NoError);
     QVERIFY(doc.isObject());
     const QJsonObject root = doc.object();
-    QCOMPARE(root.keys(), (QStringList{s("flows"), s("format"), s("id"), s("settings")}));
+    QCOMPARE(root.keys(),
+             (QStringList{s("apps"), s("flows"), s("format"), s("id"), s("settings"), s("signingKeys")}));
     QCOMPARE(root.value(QLatin1String("format")).toInt(), 1);
     QCOMPARE(root.value(QLatin1String("id")).toString(), created->id());
     QCOMPARE(root.value(QLatin1String("settings")).toObject().value(QLatin1String("timeoutSeconds")).toInt(),
@@ -849,7 +857,7 @@ void TestWorkspace::saveIsStable()
     const QList<QByteArray> lines = first.split('\n');
     QVERIFY(lines.size() > 10);
     QCOMPARE(lines.at(0), QByteArray("{"));
-    QVERIFY2(lines.at(1).startsWith("    \"flows\": ["), lines.at(1).constData());
+    QVERIFY2(lines.at(1).startsWith("    \"apps\": ["), lines.at(1).constData());
 }
 
 void TestWorkspace::saveFailsWhenFolderIsGone()
