@@ -80,7 +80,7 @@ LUA
 measure() { # url [wrk args...]
     local url=$1 out rps p99 errors
     shift
-    out=$(wrk -t 2 -c 16 -d "${seconds}s" --latency "$@" "$url")
+    out=$(wrk -t 2 -c 16 -d "${seconds}s" --latency "$url" "$@")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | paste -sd';' - || true)
