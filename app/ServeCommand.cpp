@@ -220,20 +220,14 @@ int serve(const QStringList &arguments)
     RequestLog log;
 
     server::HttpServer server;
-    const bool routed = server::addFlowRoutes(
-        server, service,
-        [&log](const QByteArray &method, const QByteArray &path, int status, qint64 ms,
-               const QByteArray &executionId) { log.write(method, path, status, ms, executionId); });
-    if (!routed || !server::addOAuthRoutes(server, oauth)) {
+    if (!server::addFlowRoutes(server, service) || !server::addOAuthRoutes(server, oauth)) {
         err << "wfconsole serve: the routes could not be registered" << Qt::endl;
         return Failure;
     }
-    QObject::connect(&server, &server::HttpServer::requestFinished, &server,
-                     [&log](const QByteArray &method, const QByteArray &path, int status, qint64 durationMs) {
-                         // Flow routes log from their handler, with the execution id; this logs the rest.
-                         if (!InvokeService::handles(path))
-                             log.write(method, path, status, durationMs, {});
-                     });
+    QObject::connect(
+        &server, &server::HttpServer::requestFinished, &server,
+        [&log](const QByteArray &method, const QByteArray &path, int status, qint64 durationMs,
+               const QByteArray &executionId) { log.write(method, path, status, durationMs, executionId); });
 
     server::ServerConfig config;
     if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {

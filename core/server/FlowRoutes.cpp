@@ -1,7 +1,5 @@
 #include "server/FlowRoutes.h"
 
-#include <QElapsedTimer>
-
 namespace wf::server {
 namespace {
 
@@ -16,24 +14,23 @@ HttpAnswer health()
 
 } // namespace
 
-bool addFlowRoutes(HttpServer &server, InvokeService &service, FlowRequestLogger logger)
+bool addFlowRoutes(HttpServer &server, InvokeService &service)
 {
     // Every method reaches the service, which answers 405 with `Allow: GET, POST` itself and takes
     // OPTIONS as a CORS preflight.
     const QList<QByteArray> methods = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
-    const Handler handler = [&service, logger](const HttpRequest &request) {
-        QElapsedTimer timer;
-        timer.start();
-        HttpAnswer answer = service.handle(request);
-        if (logger)
-            logger(request.method, request.path, answer.status, timer.elapsed(),
-                   answer.header("X-Execution-Id"));
-        return answer;
+    const Handler handler = [&service](const HttpRequest &request) {
+        return service.handle(request);
+    };
+    // Unknown flows, wrong methods and bodies over the workspace's limit are answered from the head.
+    const auto beforeBody = [&service](const QByteArray &method, const QByteArray &path,
+                                       qint64 contentLength) {
+        return service.answerBeforeBody(method, path, contentLength);
     };
     bool ok = true;
     for (const char *pattern :
          {"/api/flo/*/invoke", "/api/flo/*/resume/*", "/api/flo/*/retry/*", "/api/flo/*/openapi"})
-        ok = server.addRoute(Route{QByteArray(pattern), methods, true, handler}) && ok;
+        ok = server.addRoute(Route{QByteArray(pattern), methods, true, handler, beforeBody}) && ok;
     ok = server.addRoute(Route{"/health",
                                {"GET"},
                                false,

@@ -422,6 +422,17 @@ HttpServer::Private::Connection::Step HttpServer::Private::Connection::parseFram
     bool chunked = false;
     if (const Step step = parseBodyFraming(length, chunked); step != Step::Progress)
         return step;
+    // What the head alone decides comes first: a request nothing would serve gets its 404 or 405, not
+    // a 413 for a body it never needed.
+    if (m_owner) {
+        const Match found = m_owner->match(m_request.method, m_request.path);
+        if (!found.route && (length > m_maxBody || chunked))
+            return refuse(routingError(found));
+        if (found.route && found.route->beforeBody) {
+            if (auto early = found.route->beforeBody(m_request.method, m_request.path, length))
+                return refuse(*early);
+        }
+    }
     if (length > m_maxBody)
         return reject(413, QStringLiteral("payload_too_large"),
                       QStringLiteral("the body has %1 bytes; the limit is %2").arg(length).arg(m_maxBody));
@@ -617,7 +628,8 @@ void HttpServer::Private::Connection::runOnWorker(const Handler &handler, HttpRe
                     self->respond(answer);
                     self->pump();
                 } else {
-                    emit server->requestFinished(method, path, kStatusClientGone, started.elapsed());
+                    emit server->requestFinished(method, path, kStatusClientGone, started.elapsed(),
+                                                 answer.header("X-Execution-Id"));
                 }
             },
             Qt::QueuedConnection);
@@ -633,7 +645,8 @@ bool HttpServer::Private::Connection::write(const HttpAnswer &unchecked)
                                     : m_http10 ? Persistence::KeepAliveHttp10
                                                : Persistence::KeepAlive;
     m_socket->write(encodeAnswer(answer, m_headRequest, persistence));
-    emit m_server->requestFinished(m_logMethod, m_logPath, answer.status, m_started.elapsed());
+    emit m_server->requestFinished(m_logMethod, m_logPath, answer.status, m_started.elapsed(),
+                                   answer.header("X-Execution-Id"));
     return close;
 }
 
@@ -641,7 +654,8 @@ void HttpServer::Private::Connection::respond(const HttpAnswer &answer)
 {
     if (m_finished) {
         m_state = State::Closing;
-        emit m_server->requestFinished(m_logMethod, m_logPath, kStatusClientGone, m_started.elapsed());
+        emit m_server->requestFinished(m_logMethod, m_logPath, kStatusClientGone, m_started.elapsed(),
+                                       answer.header("X-Execution-Id"));
         return;
     }
     if (write(answer)) {

@@ -82,6 +82,12 @@ struct Route {
     // dropped if the client has gone (requestFinished then reports status 499).
     bool runOnWorker = false;
     Handler handler; // must be safe to call from a worker thread when runOnWorker is set
+    // Optional, on the server thread as soon as the head is read: an answer that the head alone
+    // decides (an unknown flow, a body over the route's own limit), given before the body is read and
+    // before the server's global body limit is applied. Must be quick and thread-safe.
+    std::function<std::optional<HttpAnswer>(const QByteArray &method, const QByteArray &path,
+                                            qint64 contentLength)>
+        beforeBody = {};
 };
 
 // Whether `path` matches `pattern` as described at Route::pathPattern.
@@ -111,7 +117,10 @@ signals:
     // One per request that got an answer or whose client left first (status 499). `path` never
     // includes the query string, so query secrets (clientToken) never reach a log through it.
     // `method` and `path` are empty when the request line could not be parsed.
-    void requestFinished(const QByteArray &method, const QByteArray &path, int status, qint64 durationMs);
+    // Every request answered (or dropped: status 499), for the request log. `executionId` is the
+    // answer's X-Execution-Id header, empty when it has none.
+    void requestFinished(const QByteArray &method, const QByteArray &path, int status, qint64 durationMs,
+                         const QByteArray &executionId);
 
 private:
     class Private;
