@@ -24,7 +24,15 @@ public:
     // to when the next one is due.
     bool tryAcquire(const QString &key, int *retryAfterSeconds, Clock::time_point now = Clock::now());
 
+    // Buckets held. A bucket that has refilled is the same as none, so when more than
+    // kSweepThreshold are held the full ones are dropped: memory follows the keys in use, not every
+    // key ever seen.
+    qsizetype bucketCount() const;
+    static constexpr qsizetype kSweepThreshold = 1024;
+
 private:
+    void sweep(Clock::time_point now); // m_mutex held
+
     struct Bucket {
         double tokens = 0;
         Clock::time_point updated;

@@ -68,6 +68,7 @@ private slots:
 
     // Rate limiter.
     void defaultRate();
+    void refilledBucketsAreDropped();
     void burstThenRefused_data();
     void burstThenRefused();
     void refillAfterOneToken_data();
@@ -221,6 +222,22 @@ void TestClientToken::defaultRate()
     RateLimiter limiter;
     QCOMPARE(limiter.rate(), 10.0);
     QCOMPARE(acquireCount(limiter, QStringLiteral("flow"), 20, kT0), 10);
+}
+
+void TestClientToken::refilledBucketsAreDropped()
+{
+    RateLimiter limiter(10);
+    int seconds = 0;
+    // Keys that were used once and have refilled since are dropped when the limiter grows large...
+    for (int i = 0; i < RateLimiter::kSweepThreshold; ++i)
+        QVERIFY(limiter.tryAcquire(QStringLiteral("old-%1").arg(i), &seconds, kT0));
+    QCOMPARE(limiter.bucketCount(), RateLimiter::kSweepThreshold);
+    // ... but a bucket still refilling is kept, and keeps limiting.
+    QCOMPARE(acquireCount(limiter, QStringLiteral("busy"), 20, kT0 + std::chrono::seconds(2)), 10);
+    QCOMPARE(limiter.bucketCount(), 1);
+    QVERIFY(limiter.tryAcquire(QStringLiteral("new"), &seconds, kT0 + std::chrono::seconds(2)));
+    QCOMPARE(limiter.bucketCount(), 2);
+    QCOMPARE(acquireCount(limiter, QStringLiteral("busy"), 5, kT0 + std::chrono::seconds(2)), 0);
 }
 
 void TestClientToken::burstThenRefused_data()
