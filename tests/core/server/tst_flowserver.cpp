@@ -3,6 +3,7 @@
 // shapes of §3.2 as rows; each answered execution is already in history when its answer arrives; a
 // paused execution survives a restart.
 
+#include "NetworkTestSupport.h"
 #include "endpoint/ClientToken.h"
 #include "endpoint/InvokeService.h"
 #include "flow/FlowJson.h"
@@ -14,23 +15,13 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace wf;
+using servertest::Reply;
 
 namespace {
-
-struct Reply {
-    int status = 0;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
 
 const char *const kExtraFlows[] = {
     "{\"format\": 1, \"id\": \"off\", \"name\": \"Off\", \"active\": false, \"event\": {\"type\": "
@@ -148,17 +139,7 @@ Reply TestFlowServer::send(const QByteArray &method, const QString &flowId, cons
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(10000);
-    Reply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    for (const auto &[name, value] : reply->rawHeaderPairs())
-        result.headers.insert(name.toLower(), value);
-    reply->deleteLater();
-    return result;
+    return servertest::perform(m_network, method, request, body);
 }
 
 void TestFlowServer::statusCodes_data()
@@ -330,13 +311,10 @@ void TestFlowServer::retryFromHistory()
 
 void TestFlowServer::health()
 {
-    QNetworkReply *reply = m_network.get(
-        QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_server->port()))));
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    QVERIFY(reply->isFinished() || finished.wait(5000));
-    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-    QCOMPARE(reply->readAll(), QByteArrayLiteral("{\"status\":\"ok\"}"));
-    reply->deleteLater();
+    const QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_server->port())));
+    const Reply reply = servertest::perform(m_network, "GET", request, {}, 5000);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.body, QByteArrayLiteral("{\"status\":\"ok\"}"));
 }
 
 QTEST_GUILESS_MAIN(TestFlowServer)

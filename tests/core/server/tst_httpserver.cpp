@@ -1,175 +1,22 @@
-// The HTTP adapter over real sockets: a server on port 0, QNetworkAccessManager for ordinary calls
-// and raw QTcpSocket clients for malformed input, pipelining, limits and disconnects.
+// The HTTP adapter over real sockets, requests and answers: path matching, routes and methods, HEAD,
+// the answer's headers, request parsing (headers, query, chunked bodies, HTTP/1.0), body limits,
+// Expect: 100-continue and malformed requests. Connections, TLS and shutdown: tst_httpconnections.
 
-#include "server/HttpServer.h"
+#include "HttpServerTestSupport.h"
 
-#include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSemaphore>
-#include <QSignalSpy>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslKey>
-#include <QSslSocket>
-#include <QTcpSocket>
-#include <QTest>
-#include <QThreadPool>
-#include <memory>
-#include <optional>
-#include <stdexcept>
+#include <QDateTime>
+#include <QLocale>
 
 using wf::HeaderList;
-using wf::HttpAnswer;
 using wf::HttpRequest;
-using wf::server::HttpServer;
-using wf::server::Route;
-using wf::server::ServerConfig;
+using namespace wf::httptest;
 
-namespace {
-
-// A self-signed certificate for "localhost" and 127.0.0.1 (P-256, valid until 2126), for tests only.
-const char kTestCertificate[] = R"(-----BEGIN CERTIFICATE-----
-MIIBmjCCAUGgAwIBAgIUOjyMWtiLqkw3xDfyJ6vru9vJtcowCgYIKoZIzj0EAwIw
-FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyODE1MDA0MloYDzIxMjYxMTA0
-MTUwMDQyWjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO
-PQMBBwNCAARzMzDdXaDFI3np95w9njBBlEfnHL6KYejXO0qCAM5pYGtxFjIzbuzz
-E8o8A0Znm/TH806xoztiY5SufSFoQ0lBo28wbTAdBgNVHQ4EFgQUGcIefGYNPb48
-XVypWQLFKVVYdkEwHwYDVR0jBBgwFoAUGcIefGYNPb48XVypWQLFKVVYdkEwDwYD
-VR0TAQH/BAUwAwEB/zAaBgNVHREEEzARgglsb2NhbGhvc3SHBH8AAAEwCgYIKoZI
-zj0EAwIDRwAwRAIgVr4FnZ44OaczI3lhjANApPseHct6VxZ9D+VPJHHJlGACIDhV
-MHDPD8OhOzAkAaRoAAQYt4ihAkd72iFT7hEaRMms
------END CERTIFICATE-----
-)";
-const char kTestPrivateKey[] = R"(-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQglN8Ao5lmVY8Brlwl
-vzLqdgYkPuEjSgQBDvpZugvMYZyhRANCAARzMzDdXaDFI3np95w9njBBlEfnHL6K
-YejXO0qCAM5pYGtxFjIzbuzzE8o8A0Znm/TH806xoztiY5SufSFoQ0lB
------END PRIVATE KEY-----
-)";
-
-constexpr int kWaitMs = 10000;
-
-HttpAnswer textAnswer(const QByteArray &body, int status = 200)
-{
-    HttpAnswer answer;
-    answer.status = status;
-    answer.headers.append(
-        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")});
-    answer.body = body;
-    return answer;
-}
-
-QByteArray lastSegment(const QByteArray &path)
-{
-    return path.mid(path.lastIndexOf('/') + 1);
-}
-
-struct RawResponse {
-    int status = 0;
-    HeaderList headers;
-    QByteArray body;
-
-    QByteArray header(const QByteArray &name) const { return wf::headerValue(headers, name); }
-    bool hasHeader(const QByteArray &name) const
-    {
-        return std::any_of(headers.cbegin(), headers.cend(),
-                           [&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
-    }
-};
-
-// Takes one complete response off the front of `buffer`; false while it is incomplete.
-bool takeResponse(QByteArray &buffer, RawResponse &out, bool head)
-{
-    const qsizetype end = buffer.indexOf("\r\n\r\n");
-    if (end < 0)
-        return false;
-    const QList<QByteArray> lines = buffer.left(end).split('\n');
-    const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
-    RawResponse response;
-    response.status = statusLine.value(1).toInt();
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        response.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
-    }
-    const bool bodyless = head || response.status < 200 || response.status == 204 || response.status == 304;
-    const qint64 length = bodyless ? 0 : response.header("Content-Length").toLongLong();
-    if (buffer.size() < end + 4 + length)
-        return false;
-    response.body = buffer.mid(end + 4, length);
-    buffer.remove(0, end + 4 + length);
-    out = response;
-    return true;
-}
-
-// A plain TCP client that speaks bytes, for what QNetworkAccessManager will not send.
-class RawClient {
-public:
-    explicit RawClient(QTcpSocket *socket = nullptr) : m_socket(socket ? socket : new QTcpSocket)
-    {
-        m_socket->setProxy(QNetworkProxy::NoProxy);
-    }
-
-    QTcpSocket &socket() { return *m_socket; }
-
-    bool connectTo(quint16 port)
-    {
-        QSignalSpy connected(m_socket.get(), &QAbstractSocket::connected);
-        m_socket->connectToHost(QHostAddress(QHostAddress::LocalHost), port);
-        return m_socket->state() == QAbstractSocket::ConnectedState || connected.wait(kWaitMs);
-    }
-
-    void send(const QByteArray &bytes) { m_socket->write(bytes); }
-
-    // The next complete response, or nothing after `timeoutMs`.
-    std::optional<RawResponse> read(bool head = false, int timeoutMs = kWaitMs)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        for (;;) {
-            m_buffer += m_socket->readAll();
-            RawResponse response;
-            if (takeResponse(m_buffer, response, head))
-                return response;
-            const qint64 left = timeoutMs - timer.elapsed();
-            if (left <= 0 || m_socket->state() == QAbstractSocket::UnconnectedState)
-                return std::nullopt;
-            QSignalSpy ready(m_socket.get(), &QIODevice::readyRead);
-            ready.wait(int(left));
-        }
-    }
-
-    bool waitClosed(int timeoutMs = kWaitMs)
-    {
-        if (m_socket->state() == QAbstractSocket::UnconnectedState)
-            return true;
-        QSignalSpy closed(m_socket.get(), &QAbstractSocket::disconnected);
-        return closed.wait(timeoutMs);
-    }
-
-private:
-    std::unique_ptr<QTcpSocket> m_socket;
-    QByteArray m_buffer;
-};
-
-QByteArray get(const QByteArray &path, const QByteArray &extra = {})
-{
-    return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + extra + "\r\n";
-}
-
-} // namespace
-
-class TestHttpServer final : public QObject {
+class TestHttpServer final : public QObject, private HttpServerFixture {
     Q_OBJECT
 
 private slots:
-    void init();
-    void cleanup();
+    void init() { setUpServer(); }
+    void cleanup() { tearDownServer(); }
 
     void pathMatching_data();
     void pathMatching();
@@ -187,136 +34,15 @@ private slots:
     void http10();
     void payloadTooLarge_data();
     void payloadTooLarge();
+    void headDecidesBeforeTheBodyLimit_data();
+    void headDecidesBeforeTheBodyLimit();
     void expectContinue();
     void expectContinueRefused_data();
     void expectContinueRefused();
-    void pipelinedRequestsAnsweredInOrder();
-    void clientLeavesWhileHandlerRuns();
-    void slowHandlerDoesNotBlockFastOne();
-    void idleTimeoutClosesSilentSocket();
-    void connectionCapMakesExtraConnectionsWait();
-    void thousandConcurrentConnections();
     void malformedRequests_data();
     void malformedRequests();
-    void portInUse();
-    void invalidConfiguration();
     void routesAreFixedOnceListening();
-    void https();
-    void serverDestroyedWhileHandlerRuns();
-
-private:
-    bool start(ServerConfig config = {});
-    QUrl url(const QString &path) const;
-    std::unique_ptr<QNetworkReply> call(const QByteArray &method, const QString &path,
-                                        const QByteArray &body = {}, const QByteArray &contentType = {});
-
-    std::unique_ptr<HttpServer> m_server;
-    QNetworkAccessManager m_nam;
-    HttpRequest m_lastRequest; // what the /echo and /json handlers saw (server thread)
-    int m_echoCalls = 0;
-    QSemaphore m_slowEntered;
-    QSemaphore m_releaseSlow;
 };
-
-void TestHttpServer::init()
-{
-    m_nam.setProxy(QNetworkProxy::NoProxy);
-    m_lastRequest = {};
-    m_echoCalls = 0;
-    m_server = std::make_unique<HttpServer>();
-    const auto add = [this](const char *pattern, QList<QByteArray> methods, bool worker,
-                            wf::server::Handler handler) {
-        QVERIFY(
-            m_server->addRoute(Route{QByteArray(pattern), std::move(methods), worker, std::move(handler)}));
-    };
-    add("/hello", {"GET"}, false, [](const HttpRequest &) { return textAnswer("hello"); });
-    add("/json", {"GET", "POST"}, false, [this](const HttpRequest &request) {
-        m_lastRequest = request;
-        HttpAnswer answer;
-        answer.setHeader("Content-Type", "application/json");
-        answer.body = R"({"ok":true})";
-        return answer;
-    });
-    add("/echo", {"POST", "PUT"}, false, [this](const HttpRequest &request) {
-        m_lastRequest = request;
-        ++m_echoCalls;
-        return textAnswer(QByteArray::number(request.body.size()));
-    });
-    add("/api/flo/*/invoke", {"GET", "POST"}, false,
-        [](const HttpRequest &request) { return textAnswer(request.path.split('/').value(3)); });
-    add("/cors", {"GET", "OPTIONS"}, false, [](const HttpRequest &request) {
-        return textAnswer(request.method, request.method == "OPTIONS" ? 204 : 200);
-    });
-    add("/noctype", {"GET"}, false, [](const HttpRequest &) {
-        HttpAnswer answer;
-        answer.body = QByteArray("\x89PNG\r\n", 6);
-        return answer;
-    });
-    add("/transport", {"GET"}, false, [](const HttpRequest &) {
-        HttpAnswer answer = textAnswer("abcdefgh");
-        answer.setHeader("Content-Length", "3");
-        answer.setHeader("Connection", "close");
-        answer.setHeader("Transfer-Encoding", "chunked");
-        answer.setHeader("Date", "yesterday");
-        answer.setHeader("X-Split", "a\r\nInjected: yes");
-        answer.setHeader("X-Execution-Id", "abc");
-        return answer;
-    });
-    add("/status/*", {"GET"}, false,
-        [](const HttpRequest &request) { return textAnswer("odd", lastSegment(request.path).toInt()); });
-    add("/throws", {"GET"}, true,
-        [](const HttpRequest &) -> HttpAnswer { throw std::runtime_error("boom"); });
-    add("/sync/*", {"GET", "POST"}, false,
-        [](const HttpRequest &request) { return textAnswer(lastSegment(request.path) + request.body); });
-    add("/worker/*", {"GET"}, true, [](const HttpRequest &request) {
-        // Later requests answer sooner, so an out-of-order writer would show.
-        QThread::msleep(static_cast<unsigned long>(std::max(0, 40 - lastSegment(request.path).toInt() * 4)));
-        return textAnswer(lastSegment(request.path));
-    });
-    add("/slow", {"GET"}, true, [this](const HttpRequest &) {
-        m_slowEntered.release();
-        return textAnswer(m_releaseSlow.tryAcquire(1, 20000) ? "slow" : "never released");
-    });
-    add("/fast", {"GET"}, true, [](const HttpRequest &) { return textAnswer("fast"); });
-}
-
-void TestHttpServer::cleanup()
-{
-    m_releaseSlow.release(100); // never leave a worker blocked: the destructor waits for them
-    m_server.reset();
-    m_releaseSlow.acquire(m_releaseSlow.available());
-    m_slowEntered.acquire(m_slowEntered.available());
-}
-
-bool TestHttpServer::start(ServerConfig config)
-{
-    QString error;
-    const bool ok = m_server->listen(config, &error);
-    if (!ok)
-        qWarning().noquote() << error;
-    return ok && m_server->port() != 0;
-}
-
-QUrl TestHttpServer::url(const QString &path) const
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path));
-}
-
-std::unique_ptr<QNetworkReply> TestHttpServer::call(const QByteArray &method, const QString &path,
-                                                    const QByteArray &body, const QByteArray &contentType)
-{
-    QNetworkRequest request(url(path));
-    if (!contentType.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    std::unique_ptr<QNetworkReply> reply(method == "HEAD" ? m_nam.head(request)
-                                                          : m_nam.sendCustomRequest(request, method, body));
-    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(kWaitMs);
-    return reply;
-}
-
-// ---------------------------------------------------------------------------------------------
 
 void TestHttpServer::pathMatching_data()
 {
@@ -639,8 +365,6 @@ void TestHttpServer::payloadTooLarge_data()
                                                   "Content-Length: 99999999999\r\n\r\n");
     QTest::addRow("just over") << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\n"
                                              "Content-Length: 1048577\r\n\r\n");
-    QTest::addRow("unknown path") << QByteArray("POST /nowhere HTTP/1.1\r\nHost: x\r\n"
-                                                "Content-Length: 1048577\r\n\r\n");
     QTest::addRow("chunk size") << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\n"
                                               "Transfer-Encoding: chunked\r\n\r\n100001\r\n");
     QTest::addRow("chunks add up") << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\n"
@@ -666,6 +390,46 @@ void TestHttpServer::payloadTooLarge()
     QCOMPARE(error.value(QStringLiteral("error")).toString(), QStringLiteral("payload_too_large"));
     QCOMPARE(m_echoCalls, 0);
     QVERIFY(client.waitClosed()); // after the short linger
+}
+
+void TestHttpServer::headDecidesBeforeTheBodyLimit_data()
+{
+    QTest::addColumn<QByteArray>("requestLine");
+    QTest::addColumn<QByteArray>("length");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("handled"); // calls of the handler
+
+    QTest::addRow("unknown path, body too large")
+        << QByteArray("POST /nowhere") << QByteArray("1048577") << 404 << 0;
+    QTest::addRow("wrong method, body too large")
+        << QByteArray("PATCH /echo") << QByteArray("1048577") << 405 << 0;
+    QTest::addRow("route refuses from the head")
+        << QByteArray("POST /guarded/gone") << QByteArray("10") << 410 << 0;
+    QTest::addRow("route refuses before the limit")
+        << QByteArray("POST /guarded/gone") << QByteArray("1048577") << 410 << 0;
+    QTest::addRow("route lets it through to the limit")
+        << QByteArray("POST /guarded/ok") << QByteArray("1048577") << 413 << 0;
+    QTest::addRow("route lets it through") << QByteArray("POST /guarded/ok") << QByteArray("10") << 200 << 1;
+}
+
+void TestHttpServer::headDecidesBeforeTheBodyLimit()
+{
+    QFETCH(QByteArray, requestLine);
+    QFETCH(QByteArray, length);
+    QFETCH(int, status);
+    QFETCH(int, handled);
+    ServerConfig config;
+    config.maxBodyBytes = 1024 * 1024;
+    QVERIFY(start(config));
+    RawClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    // A short body is sent whole; a long one never is, and the answer must not wait for it.
+    const QByteArray body = length.toInt() <= 10 ? QByteArray(length.toInt(), 'b') : QByteArray();
+    client.send(requestLine + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + length + "\r\n\r\n" + body);
+    const auto answer = client.read();
+    QVERIFY(answer);
+    QCOMPARE(answer->status, status);
+    QCOMPARE(m_echoCalls, handled);
 }
 
 void TestHttpServer::expectContinue()
@@ -719,203 +483,6 @@ void TestHttpServer::expectContinueRefused()
     QCOMPARE(answer->header("Connection"), QByteArray("close"));
     QCOMPARE(m_echoCalls, 0);
     QVERIFY(client.waitClosed());
-}
-
-void TestHttpServer::pipelinedRequestsAnsweredInOrder()
-{
-    QVERIFY(start());
-    QByteArray requests;
-    QList<QByteArray> expected;
-    for (int i = 0; i < 24; ++i) {
-        const QByteArray id = QByteArray::number(i);
-        if (i % 3 == 0) {
-            requests += get("/worker/" + id);
-            expected.append(id);
-        } else if (i % 3 == 1) {
-            requests += get("/sync/" + id);
-            expected.append(id);
-        } else {
-            requests += "POST /sync/" + id + " HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\n+bod";
-            expected.append(id + "+bod");
-        }
-    }
-    RawClient client;
-    QVERIFY(client.connectTo(m_server->port()));
-    client.send(requests); // one write: they arrive together
-    for (const QByteArray &want : expected) {
-        const auto answer = client.read();
-        QVERIFY2(answer, want.constData());
-        QCOMPARE(answer->body, want);
-    }
-}
-
-void TestHttpServer::clientLeavesWhileHandlerRuns()
-{
-    QVERIFY(start());
-    QSignalSpy finished(m_server.get(), &HttpServer::requestFinished);
-    {
-        RawClient client;
-        QVERIFY(client.connectTo(m_server->port()));
-        client.send(get("/slow"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_slowEntered.available() > 0,
-                                 kWaitMs); // a worker is busy; the server is not
-        QCOMPARE(m_server->connectionCount(), 1);
-        client.socket().abort();
-    }
-    QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 0, kWaitMs);
-    m_releaseSlow.release();
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
-    QCOMPARE(finished.first().at(1).toByteArray(), QByteArray("/slow"));
-    QCOMPARE(finished.first().at(2).toInt(), 499); // dropped, not written
-
-    QCOMPARE(call("GET", QStringLiteral("/hello"))->readAll(), QByteArray("hello"));
-}
-
-void TestHttpServer::slowHandlerDoesNotBlockFastOne()
-{
-    ServerConfig config;
-    config.workerThreads = 2;
-    QVERIFY(start(config));
-    QNetworkRequest slowRequest(url(QStringLiteral("/slow")));
-    std::unique_ptr<QNetworkReply> slow(m_nam.get(slowRequest));
-    QTRY_VERIFY_WITH_TIMEOUT(m_slowEntered.available() > 0, kWaitMs);
-    auto fast = call("GET", QStringLiteral("/fast"));
-    QVERIFY(fast->isFinished());
-    QCOMPARE(fast->readAll(), QByteArray("fast"));
-    QVERIFY(!slow->isFinished());
-    QCOMPARE(call("GET", QStringLiteral("/hello"))->readAll(), QByteArray("hello"));
-    m_releaseSlow.release();
-    QSignalSpy slowFinished(slow.get(), &QNetworkReply::finished);
-    QVERIFY(slow->isFinished() || slowFinished.wait(kWaitMs));
-    QCOMPARE(slow->readAll(), QByteArray("slow"));
-}
-
-void TestHttpServer::idleTimeoutClosesSilentSocket()
-{
-    ServerConfig config;
-    config.idleTimeoutMs = 200;
-    QVERIFY(start(config));
-
-    RawClient silent;
-    QElapsedTimer timer;
-    timer.start();
-    QVERIFY(silent.connectTo(m_server->port()));
-    QVERIFY(silent.waitClosed(5000));
-    QVERIFY2(timer.elapsed() >= 150, QByteArray::number(timer.elapsed()).constData());
-
-    // After an answer the clock starts again: a kept-alive connection is closed too.
-    RawClient kept;
-    QVERIFY(kept.connectTo(m_server->port()));
-    kept.send(get("/hello"));
-    QVERIFY(kept.read());
-    timer.restart();
-    QVERIFY(kept.waitClosed(5000));
-    QVERIFY(timer.elapsed() >= 150);
-
-    // A handler running longer than the idle timeout is not cut off.
-    RawClient waiting;
-    QVERIFY(waiting.connectTo(m_server->port()));
-    waiting.send(get("/slow"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_slowEntered.available() > 0, kWaitMs);
-    QSignalSpy closed(&waiting.socket(), &QAbstractSocket::disconnected);
-    QVERIFY(!closed.wait(600)); // three idle periods
-    m_releaseSlow.release();
-    const auto answer = waiting.read();
-    QVERIFY(answer);
-    QCOMPARE(answer->body, QByteArray("slow"));
-    QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 0, 5000);
-}
-
-// Documented behaviour: beyond maxConnections, connections are accepted by the kernel but not
-// served; each waits until a served connection closes, then gets its answer.
-void TestHttpServer::connectionCapMakesExtraConnectionsWait()
-{
-    ServerConfig config;
-    config.maxConnections = 5;
-    QVERIFY(start(config));
-    std::vector<std::unique_ptr<RawClient>> served;
-    for (int i = 0; i < 5; ++i) {
-        served.push_back(std::make_unique<RawClient>());
-        QVERIFY(served.back()->connectTo(m_server->port()));
-        served.back()->send(get("/hello"));
-        QVERIFY(served.back()->read());
-    }
-    QCOMPARE(m_server->connectionCount(), 5);
-
-    RawClient sixth;
-    QVERIFY(sixth.connectTo(m_server->port())); // the kernel completes the handshake
-    sixth.send(get("/hello"));
-    QSignalSpy answered(&sixth.socket(), &QIODevice::readyRead);
-    QVERIFY(!answered.wait(300));
-    QCOMPARE(m_server->connectionCount(), 5);
-
-    served.front()->socket().disconnectFromHost();
-    const auto answer = sixth.read();
-    QVERIFY(answer);
-    QCOMPARE(answer->body, QByteArray("hello"));
-    QCOMPARE(m_server->connectionCount(), 5);
-
-    // Once below the cap the server accepts again.
-    served.erase(served.begin(), served.begin() + 2);
-    QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 4, 5000);
-    RawClient later;
-    QVERIFY(later.connectTo(m_server->port()));
-    later.send(get("/hello"));
-    QVERIFY(later.read());
-
-    // Closing the server also hangs up on connections still waiting for a place.
-    RawClient waiting;
-    QVERIFY(waiting.connectTo(m_server->port()));
-    waiting.send(get("/hello"));
-    QSignalSpy waitingAnswered(&waiting.socket(), &QIODevice::readyRead);
-    QVERIFY(!waitingAnswered.wait(100));
-    m_server->close();
-    QVERIFY(waiting.waitClosed());
-    QVERIFY(later.waitClosed());
-    QCOMPARE(m_server->connectionCount(), 0);
-}
-
-void TestHttpServer::thousandConcurrentConnections()
-{
-    constexpr int kClients = 1000;
-    ServerConfig config;
-    config.maxConnections = 2000;
-    QVERIFY(start(config));
-    QElapsedTimer timer;
-    timer.start();
-    int succeeded = 0;
-    int failed = 0;
-    std::vector<QByteArray> received(kClients); // declared first: outlives the sockets
-    std::vector<std::unique_ptr<QTcpSocket>> sockets;
-    for (int i = 0; i < kClients; ++i) {
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->setProxy(QNetworkProxy::NoProxy);
-        QTcpSocket *s = socket.get();
-        const QByteArray path = i % 2 ? QByteArray("/fast") : QByteArray("/sync/" + QByteArray::number(i));
-        connect(s, &QAbstractSocket::connected, s,
-                [s, path] { s->write(get(path, "Connection: close\r\n")); });
-        connect(s, &QIODevice::readyRead, s, [s, &received, i] { received[size_t(i)] += s->readAll(); });
-        connect(s, &QAbstractSocket::disconnected, s, [s, &received, &succeeded, &failed, i] {
-            received[size_t(i)] += s->readAll();
-            RawResponse response;
-            if (takeResponse(received[size_t(i)], response, false) && response.status == 200)
-                ++succeeded;
-            else
-                ++failed;
-        });
-        connect(s, &QAbstractSocket::errorOccurred, s, [s, &failed](QAbstractSocket::SocketError error) {
-            if (error != QAbstractSocket::RemoteHostClosedError) {
-                qWarning() << "client error" << s->errorString();
-                ++failed;
-            }
-        });
-        s->connectToHost(QHostAddress(QHostAddress::LocalHost), m_server->port());
-        sockets.push_back(std::move(socket));
-    }
-    QTRY_COMPARE_WITH_TIMEOUT(succeeded + failed, kClients, 60000);
-    QCOMPARE(succeeded, kClients);
-    qInfo() << kClients << "connections answered in" << timer.elapsed() << "ms";
-    QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 0, kWaitMs);
 }
 
 void TestHttpServer::malformedRequests_data()
@@ -979,44 +546,6 @@ void TestHttpServer::malformedRequests()
     QCOMPARE(call("GET", QStringLiteral("/hello"))->readAll(), QByteArray("hello"));
 }
 
-void TestHttpServer::portInUse()
-{
-    QVERIFY(start());
-    HttpServer second;
-    ServerConfig config;
-    config.port = m_server->port();
-    QString error;
-    QVERIFY(!second.listen(config, &error));
-    QVERIFY2(error.contains(QStringLiteral("already in use")), qPrintable(error));
-    QVERIFY2(error.contains(QString::number(config.port)), qPrintable(error));
-    QVERIFY(!second.isListening());
-    QCOMPARE(second.port(), quint16(0));
-
-    QVERIFY(!m_server->listen(ServerConfig{}, &error)); // twice on one server
-    QVERIFY2(error.contains(QStringLiteral("already listening")), qPrintable(error));
-
-    m_server->close();
-    QVERIFY(!m_server->isListening());
-    QVERIFY(second.listen(config, &error)); // the port is free again
-    QCOMPARE(second.port(), config.port);
-}
-
-void TestHttpServer::invalidConfiguration()
-{
-    ServerConfig noWorkers;
-    noWorkers.workerThreads = 0;
-    QString error;
-    QVERIFY(!m_server->listen(noWorkers, &error));
-    QVERIFY(!error.isEmpty());
-
-    ServerConfig tlsWithoutKey;
-    tlsWithoutKey.tls = QSslConfiguration::defaultConfiguration();
-    error.clear();
-    QVERIFY(!m_server->listen(tlsWithoutKey, &error));
-    QVERIFY(!error.isEmpty());
-    QVERIFY(!m_server->isListening());
-}
-
 void TestHttpServer::routesAreFixedOnceListening()
 {
     const auto handler = [](const HttpRequest &) {
@@ -1030,57 +559,6 @@ void TestHttpServer::routesAreFixedOnceListening()
     QCOMPARE(
         call("GET", QStringLiteral("/late"))->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
         404);
-}
-
-void TestHttpServer::https()
-{
-    if (!QSslSocket::supportsSsl())
-        QSKIP("no TLS backend in this Qt build: HTTPS cannot be tested here");
-    const QSslCertificate certificate(QByteArray(kTestCertificate), QSsl::Pem);
-    const QSslKey key(QByteArray(kTestPrivateKey), QSsl::Ec, QSsl::Pem);
-    QVERIFY(!certificate.isNull());
-    QVERIFY(!key.isNull());
-    ServerConfig config;
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(certificate);
-    tls.setPrivateKey(key);
-    config.tls = tls;
-    QVERIFY(start(config));
-
-    auto *socket = new QSslSocket;
-    QSslConfiguration trust = socket->sslConfiguration();
-    trust.setCaCertificates({certificate});
-    socket->setSslConfiguration(trust);
-    RawClient client(socket);
-    QSignalSpy encrypted(socket, &QSslSocket::encrypted);
-    socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server->port(),
-                                   QStringLiteral("localhost"));
-    QVERIFY(encrypted.wait(kWaitMs));
-    client.send(get("/json"));
-    const auto answer = client.read();
-    QVERIFY(answer);
-    QCOMPARE(answer->status, 200);
-    QCOMPARE(answer->body, QByteArray(R"({"ok":true})"));
-
-    RawClient plain; // plain HTTP on the HTTPS port: the handshake fails and the server hangs up
-    QVERIFY(plain.connectTo(m_server->port()));
-    plain.send(get("/json"));
-    QVERIFY(plain.waitClosed());
-    QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 1, kWaitMs);
-}
-
-// The destructor waits for the running handler; its answer, posted afterwards, is dropped safely.
-void TestHttpServer::serverDestroyedWhileHandlerRuns()
-{
-    QVERIFY(start());
-    RawClient client;
-    QVERIFY(client.connectTo(m_server->port()));
-    client.send(get("/slow"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_slowEntered.available() > 0, kWaitMs);
-    QThreadPool::globalInstance()->start([this] { m_releaseSlow.release(); });
-    m_server.reset();
-    QVERIFY(client.waitClosed());
-    QVERIFY(!client.read(false, 100));
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

@@ -2,6 +2,7 @@
 // a token for the sample workspace's app integration, an OAuth 2.0 flow called with it, and the 401s
 // and 403s of PRODUCT.md §3.1 step 4 as they reach the client (status, body, WWW-Authenticate).
 
+#include "NetworkTestSupport.h"
 #include "auth/AuthorizationServer.h"
 #include "endpoint/InvokeService.h"
 #include "endpoint/OAuthService.h"
@@ -16,26 +17,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
 using namespace wf;
 
-namespace {
-
-struct Reply {
-    int status = 0;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-} // namespace
+using servertest::Reply;
 
 class TestOAuthRoutes final : public QObject {
     Q_OBJECT
@@ -128,17 +116,7 @@ Reply TestOAuthRoutes::send(const QByteArray &method, const QString &path, const
     QNetworkRequest request{QUrl(baseUrl() + path)};
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(10000);
-    Reply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    for (const auto &[name, value] : reply->rawHeaderPairs())
-        result.headers.insert(name.toLower(), value);
-    reply->deleteLater();
-    return result;
+    return servertest::perform(m_network, method, request, body);
 }
 
 Reply TestOAuthRoutes::requestToken()

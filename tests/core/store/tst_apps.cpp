@@ -70,11 +70,10 @@ void TestApps::clientIdShape()
 
 void TestApps::createApp()
 {
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
+    AppsFixture f;
+    WF_VERIFY_OK(f.ready);
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    auto app = workspace->createApp(s("  Billing  "));
+    auto app = f.workspace.createApp(s("  Billing  "));
     WF_VERIFY_OK(app);
     QVERIFY(isWellFormedClientId(app->clientId));
     QCOMPARE(app->name, s("Billing"));
@@ -83,24 +82,23 @@ void TestApps::createApp()
     QVERIFY(app->scopes.isEmpty());
     QVERIFY(app->tokensRevokedBefore.isNull());
     QVERIFY(app->created >= before && app->created <= QDateTime::currentDateTimeUtc());
-    QCOMPARE(workspace->apps().size(), 1);
-    QCOMPARE(workspace->apps().at(0), *app);
-    QCOMPARE(workspace->appByClientId(app->clientId), &workspace->apps().at(0));
+    QCOMPARE(f.workspace.apps().size(), 1);
+    QCOMPARE(f.workspace.apps().at(0), *app);
+    QCOMPARE(f.workspace.appByClientId(app->clientId), &f.workspace.apps().at(0));
 }
 
 void TestApps::createManyApps()
 {
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
+    AppsFixture f;
+    WF_VERIFY_OK(f.ready);
     QSet<QString> ids;
     for (int i = 0; i < 1000; ++i) {
-        auto app = workspace->createApp(QStringLiteral("App %1").arg(i));
+        auto app = f.workspace.createApp(QStringLiteral("App %1").arg(i));
         WF_VERIFY_OK(app);
         ids.insert(app->clientId);
     }
     QCOMPARE(ids.size(), 1000);
-    QCOMPARE(workspace->apps().size(), 1000);
+    QCOMPARE(f.workspace.apps().size(), 1000);
 }
 
 void TestApps::appNames_data()
@@ -127,69 +125,60 @@ void TestApps::appNames()
     QFETCH(QString, name);
     QFETCH(QString, stored);
     QFETCH(QString, fragment);
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto existing = workspace->createApp(s("Existing"));
-    WF_VERIFY_OK(existing);
-    auto other = workspace->createApp(s("Other"));
-    WF_VERIFY_OK(other);
+    AppsFixture f;
+    const QString existing = f.addApp(s("Existing"));
+    const QString other = f.addApp(s("Other"));
+    WF_VERIFY_OK(f.ready);
 
-    auto created = workspace->createApp(name);
-    auto renamed = workspace->renameApp(other->clientId, name);
+    auto created = f.workspace.createApp(name);
+    auto renamed = f.workspace.renameApp(other, name);
     if (stored.isEmpty()) {
         QVERIFY(!created.ok());
         QCOMPARE(created.error().type, ErrorType::InvalidInput);
         QVERIFY2(created.error().message.contains(fragment), qPrintable(created.error().message));
         QVERIFY(!renamed.ok());
         QVERIFY2(renamed.error().message.contains(fragment), qPrintable(renamed.error().message));
-        QCOMPARE(workspace->apps().size(), 2);
-        QCOMPARE(workspace->appByClientId(other->clientId)->name, s("Other"));
+        QCOMPARE(f.workspace.apps().size(), 2);
+        QCOMPARE(f.workspace.appByClientId(other)->name, s("Other"));
     } else {
         WF_VERIFY_OK(created);
         QCOMPARE(created->name, stored);
         // The name is now taken, so renaming another app to it is refused.
         QVERIFY(!renamed.ok());
-        QVERIFY(workspace->renameApp(created->clientId, name.toUpper()).ok());
-        QCOMPARE(workspace->appByClientId(created->clientId)->name, name.trimmed().toUpper());
+        QVERIFY(f.workspace.renameApp(created->clientId, name.toUpper()).ok());
+        QCOMPARE(f.workspace.appByClientId(created->clientId)->name, name.trimmed().toUpper());
     }
     // An app keeps its own name.
-    QCOMPARE(*workspace->renameApp(existing->clientId, s("Existing")), false);
+    QCOMPARE(*f.workspace.renameApp(existing, s("Existing")), false);
 }
 
 void TestApps::findApp()
 {
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto billing = workspace->createApp(s("Billing"));
-    auto reports = workspace->createApp(s("Reports"));
-    WF_VERIFY_OK(billing);
-    WF_VERIFY_OK(reports);
-    QCOMPARE(workspace->findApp(billing->clientId)->name, s("Billing"));
-    QCOMPARE(workspace->findApp(s("reports"))->clientId, reports->clientId);
-    QCOMPARE(workspace->findApp(s("BILLING"))->clientId, billing->clientId);
-    QCOMPARE(workspace->findApp(s("nobody")), nullptr);
-    QCOMPARE(workspace->appByClientId(s("Billing")), nullptr);
+    AppsFixture f;
+    const QString billing = f.addApp(s("Billing"));
+    const QString reports = f.addApp(s("Reports"));
+    WF_VERIFY_OK(f.ready);
+    QCOMPARE(f.workspace.findApp(billing)->name, s("Billing"));
+    QCOMPARE(f.workspace.findApp(s("reports"))->clientId, reports);
+    QCOMPARE(f.workspace.findApp(s("BILLING"))->clientId, billing);
+    QCOMPARE(f.workspace.findApp(s("nobody")), nullptr);
+    QCOMPARE(f.workspace.appByClientId(s("Billing")), nullptr);
 }
 
 void TestApps::addKeyUsesThumbprint()
 {
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
     const Key key = generated(KeyType::Rsa2048); // a private key: only its public part is kept
     QVERIFY(key.hasPrivate() && key.kid().isEmpty());
-    auto added = workspace->addAppKey(app->clientId, key);
+    auto added = f.workspace.addAppKey(f.clientId, key);
     WF_VERIFY_OK(added);
     QCOMPARE(added->kid, key.thumbprint());
     QVERIFY(added->active);
     QCOMPARE(added->publicJwk.value(QLatin1String("kid")).toString(), key.thumbprint());
     QVERIFY(!added->publicJwk.contains(QLatin1String("d")));
     QCOMPARE(added->publicJwk, key.withKid(key.thumbprint()).publicJwk());
-    const AppIntegration *stored = workspace->appByClientId(app->clientId);
+    const AppIntegration *stored = f.app();
     QCOMPARE(stored->keys.size(), 1);
     QCOMPARE(stored->keys.at(0), *added);
     QCOMPARE(stored->activeKeyCount(), 1);
@@ -198,49 +187,43 @@ void TestApps::addKeyUsesThumbprint()
 
 void TestApps::addKeyKeepsGivenKid()
 {
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
     const Key key = generated(KeyType::EcP384).withKid(s("billing-2024"));
-    auto added = workspace->addAppKey(app->clientId, key);
+    auto added = f.workspace.addAppKey(f.clientId, key);
     WF_VERIFY_OK(added);
     QCOMPARE(added->kid, s("billing-2024"));
     QCOMPARE(added->publicJwk.value(QLatin1String("kid")).toString(), s("billing-2024"));
 
-    auto badKid = workspace->addAppKey(app->clientId, generated(KeyType::EcP256).withKid(s("has space")));
+    auto badKid = f.workspace.addAppKey(f.clientId, generated(KeyType::EcP256).withKid(s("has space")));
     QVERIFY(!badKid.ok());
     QCOMPARE(badKid.error().type, ErrorType::InvalidInput);
 }
 
 void TestApps::addKeyRefusesDuplicates()
 {
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
     const Key first = generated(KeyType::EcP256);
-    WF_VERIFY_OK(workspace->addAppKey(app->clientId, first.withKid(s("k1"))));
+    WF_VERIFY_OK(f.workspace.addAppKey(f.clientId, first.withKid(s("k1"))));
 
-    auto sameKid = workspace->addAppKey(app->clientId, generated(KeyType::EcP256).withKid(s("k1")));
+    auto sameKid = f.workspace.addAppKey(f.clientId, generated(KeyType::EcP256).withKid(s("k1")));
     QVERIFY(!sameKid.ok());
     QVERIFY2(sameKid.error().message.contains(QLatin1String("'k1'")), qPrintable(sameKid.error().message));
 
     // The same public key under another kid (here, its thumbprint; the public part only).
     auto publicOnly = Key::fromJwk(first.publicJwk());
     WF_VERIFY_OK(publicOnly);
-    auto sameKey = workspace->addAppKey(app->clientId, *publicOnly);
+    auto sameKey = f.workspace.addAppKey(f.clientId, *publicOnly);
     QVERIFY(!sameKey.ok());
     QVERIFY2(sameKey.error().message.contains(QLatin1String("this public key already")),
              qPrintable(sameKey.error().message));
-    QCOMPARE(workspace->appByClientId(app->clientId)->keys.size(), 1);
+    QCOMPARE(f.app()->keys.size(), 1);
 
     // Another app may hold the same key.
-    auto other = workspace->createApp(s("Other"));
+    auto other = f.workspace.createApp(s("Other"));
     WF_VERIFY_OK(other);
-    WF_VERIFY_OK(workspace->addAppKey(other->clientId, first));
+    WF_VERIFY_OK(f.workspace.addAppKey(other->clientId, first));
 }
 
 void TestApps::addKeyRefusesTypes_data()
@@ -258,66 +241,56 @@ void TestApps::addKeyRefusesTypes()
     auto key = Key::fromJwk(jwk);
     WF_VERIFY_OK(key);
     QVERIFY(!key->type());
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
-    auto added = workspace->addAppKey(app->clientId, *key);
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
+    auto added = f.workspace.addAppKey(f.clientId, *key);
     QVERIFY(!added.ok());
     QCOMPARE(added.error().type, ErrorType::InvalidInput);
     const QString message = added.error().message;
     QVERIFY2(message.startsWith(typeName + s(" keys are not accepted")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("use RSA 2048, 3072 or 4096, or EC P-256 or P-384")),
              qPrintable(message));
-    QVERIFY(workspace->appByClientId(app->clientId)->keys.isEmpty());
-    QVERIFY(!workspace->addAppKey(app->clientId, Key()).ok());
+    QVERIFY(f.app()->keys.isEmpty());
+    QVERIFY(!f.workspace.addAppKey(f.clientId, Key()).ok());
 }
 
 void TestApps::addKeyLimit()
 {
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
     for (int i = 0; i < 10; ++i)
-        WF_VERIFY_OK(workspace->addAppKey(app->clientId, generated(KeyType::EcP256)));
-    auto eleventh = workspace->addAppKey(app->clientId, generated(KeyType::EcP256));
+        WF_VERIFY_OK(f.workspace.addAppKey(f.clientId, generated(KeyType::EcP256)));
+    auto eleventh = f.workspace.addAppKey(f.clientId, generated(KeyType::EcP256));
     QVERIFY(!eleventh.ok());
     QCOMPARE(eleventh.error().type, ErrorType::LimitExceeded);
-    QCOMPARE(workspace->appByClientId(app->clientId)->keys.size(), 10);
+    QCOMPARE(f.app()->keys.size(), 10);
 }
 
 void TestApps::unknownAppOrKey()
 {
-    QTemporaryDir dir;
-    MemorySecretStore secrets;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
     const QString nobody = s("0oaNobodyNobodyNobod");
     const QList<Error> appErrors{
-        workspace->addAppKey(nobody, generated(KeyType::EcP256)).error(),
-        workspace->setAppKeyActive(nobody, s("k"), false).error(),
-        workspace->deleteAppKey(nobody, s("k"), secrets).error(),
-        workspace->grantScope(nobody, kInvokeScope).error(),
-        workspace->revokeScope(nobody, kInvokeScope).error(),
-        workspace->setAppActive(nobody, false).error(),
-        workspace->renameApp(nobody, s("x")).error(),
-        workspace->deleteApp(nobody, secrets).error(),
-        workspace->keepAppPrivateKey(nobody, generated(KeyType::EcP256), secrets).error(),
-        workspace->keptAppPrivateKey(nobody, s("k"), secrets).error(),
+        f.workspace.addAppKey(nobody, generated(KeyType::EcP256)).error(),
+        f.workspace.setAppKeyActive(nobody, s("k"), false).error(),
+        f.workspace.deleteAppKey(nobody, s("k"), f.secrets).error(),
+        f.workspace.grantScope(nobody, kInvokeScope).error(),
+        f.workspace.revokeScope(nobody, kInvokeScope).error(),
+        f.workspace.setAppActive(nobody, false).error(),
+        f.workspace.renameApp(nobody, s("x")).error(),
+        f.workspace.deleteApp(nobody, f.secrets).error(),
+        f.workspace.keepAppPrivateKey(nobody, generated(KeyType::EcP256), f.secrets).error(),
+        f.workspace.keptAppPrivateKey(nobody, s("k"), f.secrets).error(),
     };
     for (const Error &error : appErrors) {
         QCOMPARE(error.type, ErrorType::NotFound);
         QVERIFY2(error.message.contains(nobody), qPrintable(error.message));
     }
     const QList<Error> keyErrors{
-        workspace->setAppKeyActive(app->clientId, s("missing-kid"), false).error(),
-        workspace->deleteAppKey(app->clientId, s("missing-kid"), secrets).error(),
-        workspace->keptAppPrivateKey(app->clientId, s("missing-kid"), secrets).error(),
+        f.workspace.setAppKeyActive(f.clientId, s("missing-kid"), false).error(),
+        f.workspace.deleteAppKey(f.clientId, s("missing-kid"), f.secrets).error(),
+        f.workspace.keptAppPrivateKey(f.clientId, s("missing-kid"), f.secrets).error(),
     };
     for (const Error &error : keyErrors) {
         QCOMPARE(error.type, ErrorType::NotFound);
@@ -327,20 +300,17 @@ void TestApps::unknownAppOrKey()
 
 void TestApps::deactivateKeyRevokesTokens()
 {
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
-    auto key = workspace->addAppKey(app->clientId, generated(KeyType::EcP256));
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
+    auto key = f.workspace.addAppKey(f.clientId, generated(KeyType::EcP256));
     WF_VERIFY_OK(key);
-    QVERIFY(workspace->appByClientId(app->clientId)->tokensRevokedBefore.isNull());
+    QVERIFY(f.app()->tokensRevokedBefore.isNull());
 
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    auto deactivated = workspace->setAppKeyActive(app->clientId, key->kid, false);
+    auto deactivated = f.workspace.setAppKeyActive(f.clientId, key->kid, false);
     WF_VERIFY_OK(deactivated);
     QVERIFY(*deactivated);
-    const AppIntegration *stored = workspace->appByClientId(app->clientId);
+    const AppIntegration *stored = f.app();
     const QDateTime revoked = stored->tokensRevokedBefore;
     QVERIFY(revoked >= before && revoked <= QDateTime::currentDateTimeUtc());
     QCOMPARE(revoked.timeSpec(), Qt::UTC);
@@ -348,66 +318,59 @@ void TestApps::deactivateKeyRevokesTokens()
     QCOMPARE(stored->activeKeyCount(), 0);
 
     // Already inactive: nothing changes.
-    QCOMPARE(*workspace->setAppKeyActive(app->clientId, key->kid, false), false);
-    QCOMPARE(workspace->appByClientId(app->clientId)->tokensRevokedBefore, revoked);
+    QCOMPARE(*f.workspace.setAppKeyActive(f.clientId, key->kid, false), false);
+    QCOMPARE(f.app()->tokensRevokedBefore, revoked);
     // Activating again keeps the earlier tokens refused.
-    QCOMPARE(*workspace->setAppKeyActive(app->clientId, key->kid, true), true);
-    QVERIFY(workspace->appByClientId(app->clientId)->keys.at(0).active);
-    QCOMPARE(workspace->appByClientId(app->clientId)->tokensRevokedBefore, revoked);
+    QCOMPARE(*f.workspace.setAppKeyActive(f.clientId, key->kid, true), true);
+    QVERIFY(f.app()->keys.at(0).active);
+    QCOMPARE(f.app()->tokensRevokedBefore, revoked);
 }
 
 void TestApps::deleteKeyRevokesTokensAndForgetsPrivateKey()
 {
-    QTemporaryDir dir;
-    MemorySecretStore secrets;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
     const Key first = generated(KeyType::Rsa2048);
     const Key second = generated(KeyType::EcP256);
-    auto firstKey = workspace->addAppKey(app->clientId, first);
-    auto secondKey = workspace->addAppKey(app->clientId, second);
+    auto firstKey = f.workspace.addAppKey(f.clientId, first);
+    auto secondKey = f.workspace.addAppKey(f.clientId, second);
     WF_VERIFY_OK(firstKey);
     WF_VERIFY_OK(secondKey);
-    WF_VERIFY_OK(workspace->keepAppPrivateKey(app->clientId, first, secrets));
-    WF_VERIFY_OK(workspace->keepAppPrivateKey(app->clientId, second, secrets));
-    const QString firstSecret = appPrivateKeySecretKey(workspace->id(), app->clientId, firstKey->kid);
-    const QString secondSecret = appPrivateKeySecretKey(workspace->id(), app->clientId, secondKey->kid);
-    QVERIFY(hasSecret(secrets, firstSecret) && hasSecret(secrets, secondSecret));
+    WF_VERIFY_OK(f.workspace.keepAppPrivateKey(f.clientId, first, f.secrets));
+    WF_VERIFY_OK(f.workspace.keepAppPrivateKey(f.clientId, second, f.secrets));
+    const QString firstSecret = appPrivateKeySecretKey(f.workspace.id(), f.clientId, firstKey->kid);
+    const QString secondSecret = appPrivateKeySecretKey(f.workspace.id(), f.clientId, secondKey->kid);
+    QVERIFY(hasSecret(f.secrets, firstSecret) && hasSecret(f.secrets, secondSecret));
 
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    WF_VERIFY_OK(workspace->deleteAppKey(app->clientId, firstKey->kid, secrets));
-    const AppIntegration *stored = workspace->appByClientId(app->clientId);
+    WF_VERIFY_OK(f.workspace.deleteAppKey(f.clientId, firstKey->kid, f.secrets));
+    const AppIntegration *stored = f.app();
     QCOMPARE(stored->keys.size(), 1);
     QCOMPARE(stored->keys.at(0).kid, secondKey->kid);
     QVERIFY(stored->tokensRevokedBefore >= before);
     QVERIFY(stored->tokensRevokedBefore <= QDateTime::currentDateTimeUtc());
-    QVERIFY(!hasSecret(secrets, firstSecret));
-    QVERIFY(hasSecret(secrets, secondSecret));
+    QVERIFY(!hasSecret(f.secrets, firstSecret));
+    QVERIFY(hasSecret(f.secrets, secondSecret));
     // A key with nothing kept is deleted too.
-    auto third = workspace->addAppKey(app->clientId, generated(KeyType::EcP256));
+    auto third = f.workspace.addAppKey(f.clientId, generated(KeyType::EcP256));
     WF_VERIFY_OK(third);
-    WF_VERIFY_OK(workspace->deleteAppKey(app->clientId, third->kid, secrets));
-    QCOMPARE(workspace->appByClientId(app->clientId)->keys.size(), 1);
+    WF_VERIFY_OK(f.workspace.deleteAppKey(f.clientId, third->kid, f.secrets));
+    QCOMPARE(f.app()->keys.size(), 1);
 }
 
 void TestApps::setAppActive()
 {
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
-    QCOMPARE(*workspace->setAppActive(app->clientId, true), false);
-    QVERIFY(workspace->appByClientId(app->clientId)->tokensRevokedBefore.isNull());
-    QCOMPARE(*workspace->setAppActive(app->clientId, false), true);
-    QVERIFY(!workspace->appByClientId(app->clientId)->active);
-    QCOMPARE(*workspace->setAppActive(app->clientId, false), false);
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
+    QCOMPARE(*f.workspace.setAppActive(f.clientId, true), false);
+    QVERIFY(f.app()->tokensRevokedBefore.isNull());
+    QCOMPARE(*f.workspace.setAppActive(f.clientId, false), true);
+    QVERIFY(!f.app()->active);
+    QCOMPARE(*f.workspace.setAppActive(f.clientId, false), false);
     // The token check refuses an inactive app's tokens; activating it again lets them work.
-    QVERIFY(workspace->appByClientId(app->clientId)->tokensRevokedBefore.isNull());
-    QCOMPARE(*workspace->setAppActive(app->clientId, true), true);
-    QVERIFY(workspace->appByClientId(app->clientId)->active);
+    QVERIFY(f.app()->tokensRevokedBefore.isNull());
+    QCOMPARE(*f.workspace.setAppActive(f.clientId, true), true);
+    QVERIFY(f.app()->active);
 }
 
 void TestApps::changesNeverReachCopies()
@@ -434,61 +397,54 @@ void TestApps::changesNeverReachCopies()
 void TestApps::grantAndRevokeScopes()
 {
     QCOMPARE(knownScopes(), QStringList{s("okta.workflows.invoke.manage")});
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
 
-    QCOMPARE(*workspace->grantScope(app->clientId, kInvokeScope), true);
-    QCOMPARE(workspace->appByClientId(app->clientId)->scopes, QStringList{kInvokeScope});
-    QVERIFY(workspace->appByClientId(app->clientId)->hasScope(kInvokeScope));
-    QCOMPARE(*workspace->grantScope(app->clientId, kInvokeScope), false);
-    QCOMPARE(workspace->appByClientId(app->clientId)->scopes.size(), 1);
+    QCOMPARE(*f.workspace.grantScope(f.clientId, kInvokeScope), true);
+    QCOMPARE(f.app()->scopes, QStringList{kInvokeScope});
+    QVERIFY(f.app()->hasScope(kInvokeScope));
+    QCOMPARE(*f.workspace.grantScope(f.clientId, kInvokeScope), false);
+    QCOMPARE(f.app()->scopes.size(), 1);
 
     for (const QString &scope : {s("okta.users.read"), QString(), s("OKTA.WORKFLOWS.INVOKE.MANAGE")}) {
         for (const auto &result :
-             {workspace->grantScope(app->clientId, scope), workspace->revokeScope(app->clientId, scope)}) {
+             {f.workspace.grantScope(f.clientId, scope), f.workspace.revokeScope(f.clientId, scope)}) {
             QVERIFY(!result.ok());
             QCOMPARE(result.error().type, ErrorType::InvalidInput);
             QVERIFY2(result.error().message.contains(kInvokeScope), qPrintable(result.error().message));
         }
     }
-    QCOMPARE(*workspace->revokeScope(app->clientId, kInvokeScope), true);
-    QVERIFY(workspace->appByClientId(app->clientId)->scopes.isEmpty());
-    QCOMPARE(*workspace->revokeScope(app->clientId, kInvokeScope), false);
+    QCOMPARE(*f.workspace.revokeScope(f.clientId, kInvokeScope), true);
+    QVERIFY(f.app()->scopes.isEmpty());
+    QCOMPARE(*f.workspace.revokeScope(f.clientId, kInvokeScope), false);
 }
 
 void TestApps::keepPrivateKey()
 {
-    QTemporaryDir dir;
-    MemorySecretStore secrets;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
     const Key key = generated(KeyType::EcP256);
-    auto added = workspace->addAppKey(app->clientId, key.withKid(s("mine")));
+    auto added = f.workspace.addAppKey(f.clientId, key.withKid(s("mine")));
     WF_VERIFY_OK(added);
 
-    auto nothing = workspace->keptAppPrivateKey(app->clientId, s("mine"), secrets);
+    auto nothing = f.workspace.keptAppPrivateKey(f.clientId, s("mine"), f.secrets);
     WF_VERIFY_OK(nothing);
     QVERIFY(!nothing->has_value());
 
     // A public key, or a private key of no registered key, is refused.
     auto publicOnly = Key::fromJwk(key.publicJwk());
     WF_VERIFY_OK(publicOnly);
-    QCOMPARE(workspace->keepAppPrivateKey(app->clientId, *publicOnly, secrets).error().type,
+    QCOMPARE(f.workspace.keepAppPrivateKey(f.clientId, *publicOnly, f.secrets).error().type,
              ErrorType::InvalidInput);
-    QCOMPARE(workspace->keepAppPrivateKey(app->clientId, generated(KeyType::EcP256), secrets).error().type,
+    QCOMPARE(f.workspace.keepAppPrivateKey(f.clientId, generated(KeyType::EcP256), f.secrets).error().type,
              ErrorType::NotFound);
 
     // Kept under the registered kid, whatever kid the key carries.
-    WF_VERIFY_OK(workspace->keepAppPrivateKey(app->clientId, key, secrets));
-    const auto stored = secrets.read(appPrivateKeySecretKey(workspace->id(), app->clientId, s("mine")));
+    WF_VERIFY_OK(f.workspace.keepAppPrivateKey(f.clientId, key, f.secrets));
+    const auto stored = f.secrets.read(appPrivateKeySecretKey(f.workspace.id(), f.clientId, s("mine")));
     QVERIFY(stored.ok() && stored->has_value());
     QVERIFY(!(**stored).contains(QLatin1Char('\n'))); // compact JWK text
-    auto kept = workspace->keptAppPrivateKey(app->clientId, s("mine"), secrets);
+    auto kept = f.workspace.keptAppPrivateKey(f.clientId, s("mine"), f.secrets);
     WF_VERIFY_OK(kept);
     QVERIFY(kept->has_value());
     QVERIFY((**kept).hasPrivate());
@@ -496,39 +452,35 @@ void TestApps::keepPrivateKey()
     QVERIFY((**kept).samePublicKey(key));
 
     // A damaged entry is an error, not a key.
-    WF_VERIFY_OK(secrets.write(appPrivateKeySecretKey(workspace->id(), app->clientId, s("mine")), s("{}")));
-    QVERIFY(!workspace->keptAppPrivateKey(app->clientId, s("mine"), secrets).ok());
+    WF_VERIFY_OK(f.secrets.write(appPrivateKeySecretKey(f.workspace.id(), f.clientId, s("mine")), s("{}")));
+    QVERIFY(!f.workspace.keptAppPrivateKey(f.clientId, s("mine"), f.secrets).ok());
 }
 
 void TestApps::deleteAppForgetsPrivateKeys()
 {
-    QTemporaryDir dir;
-    MemorySecretStore secrets;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto doomed = workspace->createApp(s("Doomed"));
-    auto kept = workspace->createApp(s("Kept"));
-    WF_VERIFY_OK(doomed);
-    WF_VERIFY_OK(kept);
+    AppsFixture f;
+    const QString doomed = f.addApp(s("Doomed"));
+    const QString kept = f.addApp(s("Kept"));
+    WF_VERIFY_OK(f.ready);
     QStringList doomedSecrets;
     for (int i = 0; i < 2; ++i) {
         const Key key = generated(KeyType::EcP256);
-        auto added = workspace->addAppKey(doomed->clientId, key);
+        auto added = f.workspace.addAppKey(doomed, key);
         WF_VERIFY_OK(added);
-        WF_VERIFY_OK(workspace->keepAppPrivateKey(doomed->clientId, key, secrets));
-        doomedSecrets.append(appPrivateKeySecretKey(workspace->id(), doomed->clientId, added->kid));
+        WF_VERIFY_OK(f.workspace.keepAppPrivateKey(doomed, key, f.secrets));
+        doomedSecrets.append(appPrivateKeySecretKey(f.workspace.id(), doomed, added->kid));
     }
     const Key otherKey = generated(KeyType::EcP256);
-    auto otherAdded = workspace->addAppKey(kept->clientId, otherKey);
+    auto otherAdded = f.workspace.addAppKey(kept, otherKey);
     WF_VERIFY_OK(otherAdded);
-    WF_VERIFY_OK(workspace->keepAppPrivateKey(kept->clientId, otherKey, secrets));
+    WF_VERIFY_OK(f.workspace.keepAppPrivateKey(kept, otherKey, f.secrets));
 
-    WF_VERIFY_OK(workspace->deleteApp(doomed->clientId, secrets));
-    QCOMPARE(workspace->apps().size(), 1);
-    QCOMPARE(workspace->appByClientId(doomed->clientId), nullptr);
+    WF_VERIFY_OK(f.workspace.deleteApp(doomed, f.secrets));
+    QCOMPARE(f.workspace.apps().size(), 1);
+    QCOMPARE(f.workspace.appByClientId(doomed), nullptr);
     for (const QString &key : std::as_const(doomedSecrets))
-        QVERIFY2(!hasSecret(secrets, key), qPrintable(key));
-    QVERIFY(hasSecret(secrets, appPrivateKeySecretKey(workspace->id(), kept->clientId, otherAdded->kid)));
+        QVERIFY2(!hasSecret(f.secrets, key), qPrintable(key));
+    QVERIFY(hasSecret(f.secrets, appPrivateKeySecretKey(f.workspace.id(), kept, otherAdded->kid)));
 }
 
 QTEST_GUILESS_MAIN(TestApps)

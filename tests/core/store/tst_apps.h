@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <functional>
 
@@ -68,6 +69,47 @@ inline Result<Workspace> emptyWorkspace(const QString &dir)
         return makeError(ErrorType::Internal, s("cannot write the test workspace"));
     return Workspace::open(dir);
 }
+
+// What most TestApps functions start from: a new temporary folder holding an empty workspace
+// (emptyWorkspace), a memory secret store, and, when given a name, one app created with that name.
+// Verify `ready` after the setup:
+//     AppsFixture f(s("Billing"));
+//     WF_VERIFY_OK(f.ready);
+struct AppsFixture {
+    explicit AppsFixture(const QString &appName = QString())
+    {
+        auto opened = emptyWorkspace(dir.path());
+        if (!opened) {
+            ready = opened.error();
+            return;
+        }
+        workspace = *opened;
+        if (!appName.isEmpty())
+            clientId = addApp(appName);
+    }
+
+    // Creates an app and gives its client id (none, with the error in `ready`, when it cannot).
+    QString addApp(const QString &name)
+    {
+        if (!ready)
+            return {};
+        auto created = workspace.createApp(name);
+        if (!created) {
+            ready = created.error();
+            return {};
+        }
+        return created->clientId;
+    }
+
+    // The app made by the constructor as the workspace holds it now.
+    const AppIntegration *app() const { return workspace.appByClientId(clientId); }
+
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    Workspace workspace;
+    QString clientId;          // of the app made by the constructor
+    Result<bool> ready = true; // the error when the workspace or an app could not be made
+};
 
 inline bool hasSecret(SecretStore &store, const QString &key)
 {

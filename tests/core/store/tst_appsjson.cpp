@@ -52,31 +52,27 @@ QString secretText(SecretStore &store, const QString &key)
 
 void TestApps::saveOpenRoundTrip()
 {
-    QTemporaryDir dir;
-    MemorySecretStore secrets;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto billing = workspace->createApp(s("Billing"));
-    auto reports = workspace->createApp(s("Reports"));
-    WF_VERIFY_OK(billing);
-    WF_VERIFY_OK(reports);
-    WF_VERIFY_OK(workspace->addAppKey(billing->clientId, generated(KeyType::Rsa2048)));
-    auto ecKey = workspace->addAppKey(billing->clientId, generated(KeyType::EcP384).withKid(s("ec-1")));
+    AppsFixture f;
+    const QString billing = f.addApp(s("Billing"));
+    const QString reports = f.addApp(s("Reports"));
+    WF_VERIFY_OK(f.ready);
+    WF_VERIFY_OK(f.workspace.addAppKey(billing, generated(KeyType::Rsa2048)));
+    auto ecKey = f.workspace.addAppKey(billing, generated(KeyType::EcP384).withKid(s("ec-1")));
     WF_VERIFY_OK(ecKey);
-    WF_VERIFY_OK(workspace->setAppKeyActive(billing->clientId, s("ec-1"), false));
-    WF_VERIFY_OK(workspace->grantScope(billing->clientId, kInvokeScope));
-    WF_VERIFY_OK(workspace->setAppActive(reports->clientId, false));
-    WF_VERIFY_OK(workspace->ensureSigningKey(secrets));
-    WF_VERIFY_OK(workspace->rotateSigningKey(secrets));
-    QCOMPARE(workspace->signingKeys().size(), 2);
-    WF_VERIFY_OK(workspace->save());
-    const QByteArray first = readBytes(workspaceFile(dir.path()));
+    WF_VERIFY_OK(f.workspace.setAppKeyActive(billing, s("ec-1"), false));
+    WF_VERIFY_OK(f.workspace.grantScope(billing, kInvokeScope));
+    WF_VERIFY_OK(f.workspace.setAppActive(reports, false));
+    WF_VERIFY_OK(f.workspace.ensureSigningKey(f.secrets));
+    WF_VERIFY_OK(f.workspace.rotateSigningKey(f.secrets));
+    QCOMPARE(f.workspace.signingKeys().size(), 2);
+    WF_VERIFY_OK(f.workspace.save());
+    const QByteArray first = readBytes(workspaceFile(f.dir.path()));
 
-    auto opened = Workspace::open(dir.path());
+    auto opened = Workspace::open(f.dir.path());
     WF_VERIFY_OK(opened);
     QCOMPARE(opened->apps().size(), 2);
-    QVERIFY(opened->apps() == workspace->apps());
-    QVERIFY(opened->signingKeys() == workspace->signingKeys());
+    QVERIFY(opened->apps() == f.workspace.apps());
+    QVERIFY(opened->signingKeys() == f.workspace.signingKeys());
     const AppIntegration &app = opened->apps().at(0);
     QCOMPARE(app.keys.size(), 2);
     QCOMPARE(app.keys.at(1).kid, s("ec-1"));
@@ -87,7 +83,7 @@ void TestApps::saveOpenRoundTrip()
 
     // Opening and saving again changes nothing.
     WF_VERIFY_OK(opened->save());
-    QCOMPARE(readBytes(workspaceFile(dir.path())), first);
+    QCOMPARE(readBytes(workspaceFile(f.dir.path())), first);
     const QJsonObject root = QJsonDocument::fromJson(first).object();
     QCOMPARE(root.value(QLatin1String("apps")).toArray().size(), 2);
     const QString created =
@@ -100,13 +96,12 @@ void TestApps::saveOpenRoundTrip()
 
 void TestApps::openOldWorkspace()
 {
-    QTemporaryDir dir;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    QVERIFY(workspace->apps().isEmpty());
-    QVERIFY(workspace->signingKeys().isEmpty());
-    WF_VERIFY_OK(workspace->save());
-    const QJsonObject root = QJsonDocument::fromJson(readBytes(workspaceFile(dir.path()))).object();
+    AppsFixture f;
+    WF_VERIFY_OK(f.ready);
+    QVERIFY(f.workspace.apps().isEmpty());
+    QVERIFY(f.workspace.signingKeys().isEmpty());
+    WF_VERIFY_OK(f.workspace.save());
+    const QJsonObject root = QJsonDocument::fromJson(readBytes(workspaceFile(f.dir.path()))).object();
     QCOMPARE(root.value(QLatin1String("apps")), QJsonValue(QJsonArray()));
     QCOMPARE(root.value(QLatin1String("signingKeys")), QJsonValue(QJsonArray()));
 }
@@ -263,15 +258,11 @@ void TestApps::strictSigningKeyJson()
 
 void TestApps::openReportsAppProblems()
 {
-    QTemporaryDir dir;
-    MemorySecretStore secrets;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
-    auto app = workspace->createApp(s("Billing"));
-    WF_VERIFY_OK(app);
-    WF_VERIFY_OK(workspace->ensureSigningKey(secrets));
-    WF_VERIFY_OK(workspace->save());
-    const QString path = workspaceFile(dir.path());
+    AppsFixture f(s("Billing"));
+    WF_VERIFY_OK(f.ready);
+    WF_VERIFY_OK(f.workspace.ensureSigningKey(f.secrets));
+    WF_VERIFY_OK(f.workspace.save());
+    const QString path = workspaceFile(f.dir.path());
     const QJsonObject root = QJsonDocument::fromJson(readBytes(path)).object();
     const QJsonObject appJson = root.value(QLatin1String("apps")).toArray().at(0).toObject();
     const QJsonObject keyJson = root.value(QLatin1String("signingKeys")).toArray().at(0).toObject();
@@ -282,11 +273,11 @@ void TestApps::openReportsAppProblems()
     broken.insert(s("apps"), QJsonArray{appJson, withMember(appJson, "owner", s("me")), appJson, sameName});
     broken.insert(s("signingKeys"), QJsonArray{keyJson, withJwkMember(keyJson, "d", s("AAAA"))});
     QVERIFY(writeBytes(path, QJsonDocument(broken).toJson()));
-    auto opened = Workspace::open(dir.path());
+    auto opened = Workspace::open(f.dir.path());
     QVERIFY(!opened.ok());
     const QString message = opened.error().message;
     const QStringList fragments{path, s("field 'owner' is not a known member"),
-                                app->clientId + s("): another app has the same client id"),
+                                f.clientId + s("): another app has the same client id"),
                                 s("(0oaZZZZZZZZZZZZZZZZZ): another app has the same name"),
                                 s("private member \"d\"")};
     for (const QString &fragment : fragments)
@@ -299,7 +290,7 @@ void TestApps::openReportsAppProblems()
     broken.insert(s("signingKeys"), QJsonArray{keyJson, second});
     broken.insert(s("apps"), QJsonObject());
     QVERIFY(writeBytes(path, QJsonDocument(broken).toJson()));
-    opened = Workspace::open(dir.path());
+    opened = Workspace::open(f.dir.path());
     QVERIFY(!opened.ok());
     QVERIFY2(opened.error().message.contains(QLatin1String("only one signing key may be current")),
              qPrintable(opened.error().message));
@@ -396,15 +387,13 @@ void TestApps::noPrivateKeyInWorkspaceFile()
 
 void TestApps::ensureSigningKeyIsIdempotent()
 {
-    QTemporaryDir dir;
-    MemorySecretStore secrets;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
+    AppsFixture f;
+    WF_VERIFY_OK(f.ready);
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    auto first = workspace->ensureSigningKey(secrets);
+    auto first = f.workspace.ensureSigningKey(f.secrets);
     WF_VERIFY_OK(first);
-    QCOMPARE(workspace->signingKeys().size(), 1);
-    const SigningKeyInfo info = workspace->signingKeys().at(0);
+    QCOMPARE(f.workspace.signingKeys().size(), 1);
+    const SigningKeyInfo info = f.workspace.signingKeys().at(0);
     QCOMPARE(info.kid, first->kid());
     QCOMPARE(info.kid, first->thumbprint());
     QVERIFY(first->type() == KeyType::Rsa2048);
@@ -412,21 +401,21 @@ void TestApps::ensureSigningKeyIsIdempotent()
     QVERIFY(info.retired.isNull());
     QVERIFY(!info.publicJwk.contains(QLatin1String("d")));
 
-    auto second = workspace->ensureSigningKey(secrets);
+    auto second = f.workspace.ensureSigningKey(f.secrets);
     WF_VERIFY_OK(second);
     QCOMPARE(second->kid(), info.kid);
     QVERIFY(second->samePublicKey(*first));
-    QCOMPARE(workspace->signingKeys().size(), 1);
+    QCOMPARE(f.workspace.signingKeys().size(), 1);
 
     // After a save and open, the same key again.
-    WF_VERIFY_OK(workspace->save());
-    auto opened = Workspace::open(dir.path());
+    WF_VERIFY_OK(f.workspace.save());
+    auto opened = Workspace::open(f.dir.path());
     WF_VERIFY_OK(opened);
-    auto third = opened->ensureSigningKey(secrets);
+    auto third = opened->ensureSigningKey(f.secrets);
     WF_VERIFY_OK(third);
     QCOMPARE(third->kid(), info.kid);
     QVERIFY(third->samePublicKey(*first));
-    QVERIFY(opened->signingKeys() == workspace->signingKeys());
+    QVERIFY(opened->signingKeys() == f.workspace.signingKeys());
 }
 
 void TestApps::missingPrivateSigningKeyIsAnError()
@@ -475,57 +464,55 @@ void TestApps::missingPrivateSigningKeyIsAnError()
 
 void TestApps::rotationKeepsOldKeyUntilExpiry()
 {
-    QTemporaryDir dir;
-    MemorySecretStore secrets;
-    auto workspace = emptyWorkspace(dir.path());
-    WF_VERIFY_OK(workspace);
+    AppsFixture f;
+    WF_VERIFY_OK(f.ready);
     const QDateTime t0 = QDateTime::currentDateTimeUtc();
-    auto first = workspace->ensureSigningKey(secrets, t0);
+    auto first = f.workspace.ensureSigningKey(f.secrets, t0);
     WF_VERIFY_OK(first);
-    QCOMPARE(workspace->signingKeys().at(0).created, t0);
+    QCOMPARE(f.workspace.signingKeys().at(0).created, t0);
 
     const QDateTime rotatedAt = t0.addSecs(10);
-    auto second = workspace->rotateSigningKey(secrets, rotatedAt);
+    auto second = f.workspace.rotateSigningKey(f.secrets, rotatedAt);
     WF_VERIFY_OK(second);
     QVERIFY(second->kid != first->kid());
     QVERIFY(second->retired.isNull());
     QCOMPARE(second->created, rotatedAt);
-    QCOMPARE(workspace->signingKeys().size(), 2);
-    QCOMPARE(workspace->signingKeys().at(0).kid, first->kid());
-    QCOMPARE(workspace->signingKeys().at(0).retired, rotatedAt);
-    const QString firstSecret = signingKeySecretKey(workspace->id(), first->kid());
-    const QString secondSecret = signingKeySecretKey(workspace->id(), second->kid);
+    QCOMPARE(f.workspace.signingKeys().size(), 2);
+    QCOMPARE(f.workspace.signingKeys().at(0).kid, first->kid());
+    QCOMPARE(f.workspace.signingKeys().at(0).retired, rotatedAt);
+    const QString firstSecret = signingKeySecretKey(f.workspace.id(), first->kid());
+    const QString secondSecret = signingKeySecretKey(f.workspace.id(), second->kid);
 
     // The new key signs; the old one stays published while tokens it signed may be alive.
     const QDateTime expiry = rotatedAt.addSecs(kAccessTokenLifetimeSeconds);
     for (const QDateTime &now : {rotatedAt, expiry.addSecs(-1), expiry}) {
-        auto current = workspace->ensureSigningKey(secrets, now);
+        auto current = f.workspace.ensureSigningKey(f.secrets, now);
         WF_VERIFY_OK(current);
         QCOMPARE(current->kid(), second->kid);
-        QCOMPARE(workspace->signingKeys().size(), 2);
-        QVERIFY(hasSecret(secrets, firstSecret));
+        QCOMPARE(f.workspace.signingKeys().size(), 2);
+        QVERIFY(hasSecret(f.secrets, firstSecret));
     }
-    auto later = workspace->ensureSigningKey(secrets, expiry.addMSecs(1));
+    auto later = f.workspace.ensureSigningKey(f.secrets, expiry.addMSecs(1));
     WF_VERIFY_OK(later);
     QCOMPARE(later->kid(), second->kid);
-    QCOMPARE(workspace->signingKeys().size(), 1);
-    QCOMPARE(workspace->signingKeys().at(0).kid, second->kid);
-    QVERIFY(!hasSecret(secrets, firstSecret));
-    QVERIFY(hasSecret(secrets, secondSecret));
+    QCOMPARE(f.workspace.signingKeys().size(), 1);
+    QCOMPARE(f.workspace.signingKeys().at(0).kid, second->kid);
+    QVERIFY(!hasSecret(f.secrets, firstSecret));
+    QVERIFY(hasSecret(f.secrets, secondSecret));
 
     // Two rotations in a row publish three keys, one current.
-    WF_VERIFY_OK(workspace->rotateSigningKey(secrets, expiry.addSecs(5)));
-    auto third = workspace->rotateSigningKey(secrets, expiry.addSecs(6));
+    WF_VERIFY_OK(f.workspace.rotateSigningKey(f.secrets, expiry.addSecs(5)));
+    auto third = f.workspace.rotateSigningKey(f.secrets, expiry.addSecs(6));
     WF_VERIFY_OK(third);
-    QCOMPARE(workspace->signingKeys().size(), 3);
+    QCOMPARE(f.workspace.signingKeys().size(), 3);
     int current = 0;
-    for (const SigningKeyInfo &key : workspace->signingKeys())
+    for (const SigningKeyInfo &key : f.workspace.signingKeys())
         current += key.retired.isNull() ? 1 : 0;
     QCOMPARE(current, 1);
     // A rotation long after drops every expired key.
-    auto fourth = workspace->rotateSigningKey(secrets, expiry.addDays(1));
+    auto fourth = f.workspace.rotateSigningKey(f.secrets, expiry.addDays(1));
     WF_VERIFY_OK(fourth);
-    QCOMPARE(workspace->signingKeys().size(), 2);
-    QCOMPARE(workspace->signingKeys().at(0).kid, third->kid);
-    QCOMPARE(workspace->signingKeys().at(1).kid, fourth->kid);
+    QCOMPARE(f.workspace.signingKeys().size(), 2);
+    QCOMPARE(f.workspace.signingKeys().at(0).kid, third->kid);
+    QCOMPARE(f.workspace.signingKeys().at(1).kid, fourth->kid);
 }

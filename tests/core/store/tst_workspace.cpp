@@ -1,182 +1,15 @@
 // The workspace file: creation from the bundled samples (fresh aliases, client tokens in the secret
-// store, never in workspace.json), opening with every problem reported, stable saving, client-token
-// regeneration, adding flows, and the URLs shown to the user.
+// store, never in workspace.json), opening with every problem reported, and stable saving. Client
+// tokens, adding flows, URLs and lookups: tst_workspaceflows.
 
-#include "endpoint/ClientToken.h"
-#include "flow/FlowJson.h"
-#include "store/SecretStore.h"
-#include "store/Workspace.h"
+#include "WorkspaceTestSupport.h"
 
-#include <QDir>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
-#include <functional>
-#include <memory>
 
 using namespace wf;
-
-namespace {
-
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-bool isLowerHex(const QString &text, qsizetype length)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[0-9a-f]*$"));
-    return text.size() == length && pattern.match(text).hasMatch();
-}
-
-QByteArray readBytes(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-bool writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
-}
-
-QString workspaceFile(const QString &dir)
-{
-    return QDir(dir).filePath(Workspace::kFileName);
-}
-
-QJsonObject readRoot(const QString &dir)
-{
-    return QJsonDocument::fromJson(readBytes(workspaceFile(dir))).object();
-}
-
-QByteArray toBytes(const QJsonObject &root)
-{
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
-}
-
-QString settingsText(const WorkspaceSettings &s)
-{
-    return QStringLiteral("host=%1 port=%2 publicBaseUrl=%3 bodyLimitBytes=%4 rate=%5 timeout=%6 history=%7 "
-                          "paused=%8")
-        .arg(s.host)
-        .arg(s.port)
-        .arg(s.publicBaseUrl)
-        .arg(s.bodyLimitBytes)
-        .arg(s.rateLimitPerSecond)
-        .arg(s.timeoutSeconds)
-        .arg(s.historyRetentionDays)
-        .arg(s.pausedRetentionDays);
-}
-
-QJsonArray flowsJson(const Workspace &workspace)
-{
-    QJsonArray flows;
-    for (const Flow &flow : workspace.flows())
-        flows.append(flowjson::toJsonObject(flow));
-    return flows;
-}
-
-QString errorText(const Error &error)
-{
-    return errorTypeName(error.type) + QStringLiteral(": ") + error.message;
-}
-
-// The bundled samples as compiled in: flow id → file contents.
-QList<Flow> bundledSamples()
-{
-    QList<Flow> flows;
-    const QDir dir(QStringLiteral(":/samples/flows"));
-    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        const FlowParseResult parsed = flowjson::parse(readBytes(dir.filePath(name)));
-        if (parsed.flow)
-            flows.append(*parsed.flow);
-    }
-    return flows;
-}
-
-// Records every write; can be told to fail them.
-class RecordingSecretStore final : public SecretStore {
-public:
-    Result<std::optional<QString>> read(const QString &key) override { return m_inner.read(key); }
-    Result<bool> write(const QString &key, const QString &secret) override
-    {
-        if (failWrites)
-            return makeError(ErrorType::Internal, QStringLiteral("the keychain is locked"));
-        writtenKeys.append(key);
-        return m_inner.write(key, secret);
-    }
-    Result<bool> remove(const QString &key) override { return m_inner.remove(key); }
-    QString kind() const override { return QStringLiteral("recording"); }
-
-    bool failWrites = false;
-    QStringList writtenKeys;
-
-private:
-    MemorySecretStore m_inner;
-};
-
-QString storedSecret(SecretStore &store, const QString &key)
-{
-    const auto result = store.read(key);
-    if (!result || !result->has_value())
-        return {};
-    return **result;
-}
-
-// Changes the flow `flowId` of a workspace root object.
-QJsonObject withFlow(QJsonObject root, const QString &flowId,
-                     const std::function<void(QJsonObject &)> &change)
-{
-    QJsonArray flows = root.value(QLatin1String("flows")).toArray();
-    for (qsizetype i = 0; i < flows.size(); ++i) {
-        QJsonObject flow = flows.at(i).toObject();
-        if (flow.value(QLatin1String("id")).toString() == flowId) {
-            change(flow);
-            flows.replace(i, flow);
-        }
-    }
-    root.insert(QStringLiteral("flows"), flows);
-    return root;
-}
-
-QJsonObject withoutFlow(QJsonObject root, const QString &flowId)
-{
-    QJsonArray flows;
-    for (const QJsonValue &flow : root.value(QLatin1String("flows")).toArray()) {
-        if (flow.toObject().value(QLatin1String("id")).toString() != flowId)
-            flows.append(flow);
-    }
-    root.insert(QStringLiteral("flows"), flows);
-    return root;
-}
-
-QJsonObject withSetting(QJsonObject root, const char *key, const QJsonValue &value)
-{
-    QJsonObject settings = root.value(QLatin1String("settings")).toObject();
-    settings.insert(s(key), value);
-    root.insert(QStringLiteral("settings"), settings);
-    return root;
-}
-
-QJsonObject findFlow(const QJsonObject &root, const QString &flowId)
-{
-    for (const QJsonValue &flow : root.value(QLatin1String("flows")).toArray()) {
-        if (flow.toObject().value(QLatin1String("id")).toString() == flowId)
-            return flow.toObject();
-    }
-    return {};
-}
-
-} // namespace
+using namespace wf::workspacetest;
 
 class TestWorkspace final : public QObject {
     Q_OBJECT
@@ -205,19 +38,6 @@ private slots:
     void saveWritesParsableFile();
     void saveIsStable();
     void saveFailsWhenFolderIsGone();
-    void regenerateClientToken();
-    void regeneratedTokenSurvivesSaveAndOpen();
-    void regenerateUnknownFlow();
-    void regenerateWithFailingStoreKeepsOldToken();
-    void addFlowWithExistingIdFails();
-    void addFlowGivesFreshAliasAndToken();
-    void addFlowWithFailingStoreAddsNothing();
-    void defaultUrls();
-    void urls_data();
-    void urls();
-    void urlsOfCreatedWorkspace();
-    void lookups();
-    void libraryHoldsEveryFlow();
 
 private:
     QTemporaryDir m_baseDir;
@@ -250,15 +70,12 @@ void TestWorkspace::initTestCase()
 
 void TestWorkspace::createFromSamples()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    RecordingSecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : errorText(created.error())));
-    const Workspace &workspace = *created;
+    CreatedWorkspace<RecordingSecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    const Workspace &workspace = *f.created;
 
-    QVERIFY(QFile::exists(workspaceFile(dir.path())));
-    QCOMPARE(workspace.dir(), QDir(dir.path()).absolutePath());
+    QVERIFY(QFile::exists(workspaceFile(f.dir.path())));
+    QCOMPARE(workspace.dir(), QDir(f.dir.path()).absolutePath());
     QVERIFY2(isLowerHex(workspace.id(), 32), qPrintable(workspace.id()));
     QCOMPARE(settingsText(workspace.settings()), settingsText(WorkspaceSettings()));
 
@@ -278,7 +95,7 @@ void TestWorkspace::createFromSamples()
         if (flow.isHelper()) {
             QVERIFY2(flow.alias.isEmpty(), qPrintable(flow.id));
             QVERIFY(flow.endpoint.clientTokenHash.isEmpty());
-            QCOMPARE(storedSecret(secrets, key), QString());
+            QCOMPARE(storedSecret(f.secrets, key), QString());
             continue;
         }
         QVERIFY2(isLowerHex(flow.alias, 32), qPrintable(flow.id + QLatin1Char(' ') + flow.alias));
@@ -288,14 +105,14 @@ void TestWorkspace::createFromSamples()
         QCOMPARE(workspace.flowByAlias(flow.alias), &flow);
 
         if (flow.endpoint.security == SecurityLevel::ClientToken) {
-            const QString token = storedSecret(secrets, key);
+            const QString token = storedSecret(f.secrets, key);
             QVERIFY2(isLowerHex(token, 64), qPrintable(flow.id));
             QCOMPARE(clientTokenHash(token), flow.endpoint.clientTokenHash);
             QVERIFY(clientTokenMatches(token, flow.endpoint.clientTokenHash));
             expectedSecretKeys.append(key);
         } else {
             QVERIFY2(flow.endpoint.clientTokenHash.isEmpty(), qPrintable(flow.id));
-            QCOMPARE(storedSecret(secrets, key), QString());
+            QCOMPARE(storedSecret(f.secrets, key), QString());
         }
     }
     QVERIFY(!aliases.isEmpty());
@@ -307,22 +124,19 @@ void TestWorkspace::createFromSamples()
     expectedSecretKeys.append(appPrivateKeySecretKey(workspace.id(), workspace.apps().at(0).clientId,
                                                      workspace.apps().at(0).keys.at(0).kid));
     expectedSecretKeys.append(signingKeySecretKey(workspace.id(), workspace.signingKeys().at(0).kid));
-    QCOMPARE(secrets.writtenKeys, expectedSecretKeys);
+    QCOMPARE(f.secrets.writtenKeys, expectedSecretKeys);
 }
 
 void TestWorkspace::tokensNeverInWorkspaceFile()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    MemorySecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    const QByteArray bytes = readBytes(workspaceFile(dir.path()));
+    CreatedWorkspace<MemorySecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    const QByteArray bytes = readBytes(workspaceFile(f.dir.path()));
     QVERIFY(!bytes.isEmpty());
 
     int tokens = 0;
-    for (const Flow &flow : created->flows()) {
-        const QString token = storedSecret(secrets, clientTokenSecretKey(created->id(), flow.id));
+    for (const Flow &flow : f.created->flows()) {
+        const QString token = storedSecret(f.secrets, clientTokenSecretKey(f.created->id(), flow.id));
         if (token.isEmpty())
             continue;
         ++tokens;
@@ -331,7 +145,7 @@ void TestWorkspace::tokensNeverInWorkspaceFile()
         QVERIFY(!bytes.contains(token.toUpper().toLatin1()));
         // The hash is what the file keeps.
         QVERIFY(bytes.contains(flow.endpoint.clientTokenHash.toLatin1()));
-        QCOMPARE(findFlow(readRoot(dir.path()), flow.id)
+        QCOMPARE(findFlow(readRoot(f.dir.path()), flow.id)
                      .value(QLatin1String("endpoint"))
                      .toObject()
                      .value(QLatin1String("clientTokenSha256"))
@@ -442,35 +256,32 @@ void TestWorkspace::createFailsWhenSecretsCannotBeStored()
 
 void TestWorkspace::openAfterCreate()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    MemorySecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
+    CreatedWorkspace<MemorySecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
 
-    auto opened = Workspace::open(dir.path());
+    auto opened = Workspace::open(f.dir.path());
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : errorText(opened.error())));
-    QCOMPARE(opened->id(), created->id());
-    QCOMPARE(opened->dir(), created->dir());
-    QCOMPARE(settingsText(opened->settings()), settingsText(created->settings()));
-    QCOMPARE(flowsJson(*opened), flowsJson(*created));
-    for (qsizetype i = 0; i < created->flows().size(); ++i) {
+    QCOMPARE(opened->id(), f.created->id());
+    QCOMPARE(opened->dir(), f.created->dir());
+    QCOMPARE(settingsText(opened->settings()), settingsText(f.created->settings()));
+    QCOMPARE(flowsJson(*opened), flowsJson(*f.created));
+    for (qsizetype i = 0; i < f.created->flows().size(); ++i) {
         const Flow &flow = opened->flows().at(i);
-        QCOMPARE(flow.alias, created->flows().at(i).alias);
-        QCOMPARE(flow.endpoint.clientTokenHash, created->flows().at(i).endpoint.clientTokenHash);
+        QCOMPARE(flow.alias, f.created->flows().at(i).alias);
+        QCOMPARE(flow.endpoint.clientTokenHash, f.created->flows().at(i).endpoint.clientTokenHash);
         if (flow.endpoint.security == SecurityLevel::ClientToken) {
-            const QString token = storedSecret(secrets, clientTokenSecretKey(opened->id(), flow.id));
+            const QString token = storedSecret(f.secrets, clientTokenSecretKey(opened->id(), flow.id));
             QVERIFY(clientTokenMatches(token, flow.endpoint.clientTokenHash));
         }
     }
 
     // A relative path is made absolute.
     const QString previous = QDir::currentPath();
-    QVERIFY(QDir::setCurrent(QFileInfo(dir.path()).absolutePath()));
-    auto relative = Workspace::open(QFileInfo(dir.path()).fileName());
+    QVERIFY(QDir::setCurrent(QFileInfo(f.dir.path()).absolutePath()));
+    auto relative = Workspace::open(QFileInfo(f.dir.path()).fileName());
     QVERIFY(QDir::setCurrent(previous));
     QVERIFY(relative.ok());
-    QCOMPARE(relative->dir(), created->dir());
+    QCOMPARE(relative->dir(), f.created->dir());
 }
 
 void TestWorkspace::settingsRoundTrip_data()
@@ -505,12 +316,9 @@ void TestWorkspace::settingsRoundTrip()
     QFETCH(int, history);
     QFETCH(int, paused);
 
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    MemorySecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    WorkspaceSettings &settings = created->settings();
+    CreatedWorkspace<MemorySecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    WorkspaceSettings &settings = f.created->settings();
     settings.host = host;
     settings.port = static_cast<quint16>(port);
     settings.publicBaseUrl = publicBaseUrl;
@@ -519,14 +327,14 @@ void TestWorkspace::settingsRoundTrip()
     settings.timeoutSeconds = timeout;
     settings.historyRetentionDays = history;
     settings.pausedRetentionDays = paused;
-    QVERIFY(created->save().ok());
+    QVERIFY(f.created->save().ok());
 
-    auto opened = Workspace::open(dir.path());
+    auto opened = Workspace::open(f.dir.path());
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : errorText(opened.error())));
     QCOMPARE(settingsText(opened->settings()), settingsText(settings));
     QCOMPARE(opened->settings().bodyLimitBytes, bodyLimitBytes);
     QCOMPARE(opened->settings().rateLimitPerSecond, rate);
-    QCOMPARE(flowsJson(*opened), flowsJson(*created));
+    QCOMPARE(flowsJson(*opened), flowsJson(*f.created));
 }
 
 void TestWorkspace::openOrCreateCreates()
@@ -806,52 +614,46 @@ void TestWorkspace::openListsEveryProblem()
 
 void TestWorkspace::saveWritesParsableFile()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    MemorySecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    created->settings().timeoutSeconds = 17;
-    QVERIFY(created->save().ok());
+    CreatedWorkspace<MemorySecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    f.created->settings().timeoutSeconds = 17;
+    QVERIFY(f.created->save().ok());
 
     QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(readBytes(workspaceFile(dir.path())), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(readBytes(workspaceFile(f.dir.path())), &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
     QVERIFY(doc.isObject());
     const QJsonObject root = doc.object();
     QCOMPARE(root.keys(),
              (QStringList{s("apps"), s("flows"), s("format"), s("id"), s("settings"), s("signingKeys")}));
     QCOMPARE(root.value(QLatin1String("format")).toInt(), 1);
-    QCOMPARE(root.value(QLatin1String("id")).toString(), created->id());
+    QCOMPARE(root.value(QLatin1String("id")).toString(), f.created->id());
     QCOMPARE(root.value(QLatin1String("settings")).toObject().value(QLatin1String("timeoutSeconds")).toInt(),
              17);
-    QCOMPARE(root.value(QLatin1String("flows")).toArray(), flowsJson(*created));
+    QCOMPARE(root.value(QLatin1String("flows")).toArray(), flowsJson(*f.created));
 
     // Written through a temporary file that is renamed: nothing else is left in the folder.
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+    QCOMPARE(QDir(f.dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
              QStringList{Workspace::kFileName});
 }
 
 void TestWorkspace::saveIsStable()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    MemorySecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    const QByteArray first = readBytes(workspaceFile(dir.path()));
+    CreatedWorkspace<MemorySecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    const QByteArray first = readBytes(workspaceFile(f.dir.path()));
 
-    QVERIFY(created->save().ok());
-    const QByteArray second = readBytes(workspaceFile(dir.path()));
+    QVERIFY(f.created->save().ok());
+    const QByteArray second = readBytes(workspaceFile(f.dir.path()));
     QCOMPARE(second, first);
-    QVERIFY(created->save().ok());
-    QCOMPARE(readBytes(workspaceFile(dir.path())), first);
+    QVERIFY(f.created->save().ok());
+    QCOMPARE(readBytes(workspaceFile(f.dir.path())), first);
 
     // Opening and saving again changes nothing either.
-    auto opened = Workspace::open(dir.path());
+    auto opened = Workspace::open(f.dir.path());
     QVERIFY(opened.ok());
     QVERIFY(opened->save().ok());
-    QCOMPARE(readBytes(workspaceFile(dir.path())), first);
+    QCOMPARE(readBytes(workspaceFile(f.dir.path())), first);
 
     // Keys are sorted at every level (QJsonDocument order), so diffs stay small.
     const QList<QByteArray> lines = first.split('\n');
@@ -874,334 +676,6 @@ void TestWorkspace::saveFailsWhenFolderIsGone()
     QVERIFY(!saved.ok());
     QCOMPARE(saved.error().type, ErrorType::Internal);
     QVERIFY2(saved.error().message.contains(workspaceFile(folder)), qPrintable(saved.error().message));
-}
-
-// --- client tokens ----------------------------------------------------------------------------------
-
-void TestWorkspace::regenerateClientToken()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    RecordingSecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    const QString flowId = s("order-total-token");
-    const QString key = clientTokenSecretKey(created->id(), flowId);
-    const QString oldToken = storedSecret(secrets, key);
-    const QString oldHash = created->flowById(flowId)->endpoint.clientTokenHash;
-    QVERIFY(clientTokenMatches(oldToken, oldHash));
-    const QString alias = created->flowById(flowId)->alias;
-    secrets.writtenKeys.clear();
-
-    auto token = created->regenerateClientToken(flowId, secrets);
-    QVERIFY2(token.ok(), qPrintable(token.ok() ? QString() : errorText(token.error())));
-    QVERIFY(isLowerHex(*token, 64));
-    QVERIFY(*token != oldToken);
-    QCOMPARE(storedSecret(secrets, key), *token);
-    QCOMPARE(secrets.writtenKeys, QStringList{key});
-
-    const Flow *flow = created->flowById(flowId);
-    QVERIFY(flow);
-    QCOMPARE(flow->endpoint.clientTokenHash, clientTokenHash(*token));
-    QVERIFY(flow->endpoint.clientTokenHash != oldHash);
-    QVERIFY(clientTokenMatches(*token, flow->endpoint.clientTokenHash));
-    QVERIFY(!clientTokenMatches(oldToken, flow->endpoint.clientTokenHash)); // the old one stops working
-    QCOMPARE(flow->alias, alias);                                           // the URL stays
-
-    // Other flows are untouched.
-    for (const Flow &other : created->flows()) {
-        if (other.id != flowId)
-            QVERIFY(other.endpoint.clientTokenHash.isEmpty());
-    }
-}
-
-void TestWorkspace::regeneratedTokenSurvivesSaveAndOpen()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    MemorySecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    const QString flowId = s("order-total-token");
-    const QString oldToken = storedSecret(secrets, clientTokenSecretKey(created->id(), flowId));
-    auto token = created->regenerateClientToken(flowId, secrets);
-    QVERIFY(token.ok());
-    QVERIFY(created->save().ok());
-    QVERIFY(!readBytes(workspaceFile(dir.path())).contains(token->toLatin1()));
-
-    auto opened = Workspace::open(dir.path());
-    QVERIFY(opened.ok());
-    const QString hash = opened->flowById(flowId)->endpoint.clientTokenHash;
-    QVERIFY(clientTokenMatches(*token, hash));
-    QVERIFY(!clientTokenMatches(oldToken, hash));
-}
-
-void TestWorkspace::regenerateUnknownFlow()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    RecordingSecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    secrets.writtenKeys.clear();
-    const QJsonArray before = flowsJson(*created);
-
-    auto token = created->regenerateClientToken(s("no-such-flow"), secrets);
-    QVERIFY(!token.ok());
-    QCOMPARE(token.error().type, ErrorType::NotFound);
-    QVERIFY2(token.error().message.contains(QLatin1String("no-such-flow")),
-             qPrintable(token.error().message));
-    QCOMPARE(secrets.writtenKeys, QStringList());
-    QCOMPARE(flowsJson(*created), before);
-}
-
-void TestWorkspace::regenerateWithFailingStoreKeepsOldToken()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    RecordingSecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    const QString flowId = s("order-total-token");
-    const QString oldToken = storedSecret(secrets, clientTokenSecretKey(created->id(), flowId));
-
-    secrets.failWrites = true;
-    auto token = created->regenerateClientToken(flowId, secrets);
-    QVERIFY(!token.ok());
-    QCOMPARE(token.error().type, ErrorType::Internal);
-    // The token in the store and the hash in the workspace still agree.
-    QVERIFY(clientTokenMatches(oldToken, created->flowById(flowId)->endpoint.clientTokenHash));
-}
-
-// --- addFlow ----------------------------------------------------------------------------------------
-
-void TestWorkspace::addFlowWithExistingIdFails()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    RecordingSecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    secrets.writtenKeys.clear();
-    const QJsonArray before = flowsJson(*created);
-
-    Flow duplicate = *created->flowById(s("order-total-token"));
-    duplicate.name = s("Another name");
-    const auto added = created->addFlow(duplicate, secrets);
-    QVERIFY(!added.ok());
-    QCOMPARE(added.error().type, ErrorType::InvalidInput);
-    QVERIFY2(added.error().message.contains(QLatin1String("order-total-token")),
-             qPrintable(added.error().message));
-    QCOMPARE(flowsJson(*created), before);
-    QCOMPARE(secrets.writtenKeys, QStringList());
-}
-
-void TestWorkspace::addFlowGivesFreshAliasAndToken()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    MemorySecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    const qsizetype count = created->flows().size();
-
-    // A client-token flow arriving with someone else's alias and hash gets its own.
-    Flow tokenFlow = *created->flowById(s("order-total-token"));
-    tokenFlow.id = s("order-total-copy");
-    const QString copiedAlias = tokenFlow.alias;
-    const QString copiedHash = tokenFlow.endpoint.clientTokenHash;
-    QVERIFY(created->addFlow(tokenFlow, secrets).ok());
-
-    // A public flow with a stale hash loses it; a helper with an alias loses the alias.
-    Flow publicFlow = *created->flowById(s("hello-public"));
-    publicFlow.id = s("hello-copy");
-    publicFlow.endpoint.clientTokenHash = copiedHash;
-    QVERIFY(created->addFlow(publicFlow, secrets).ok());
-    Flow helperFlow = *created->flowById(s("line-total"));
-    helperFlow.id = s("line-total-copy");
-    helperFlow.alias = s("0123456789abcdef0123456789abcdef");
-    QVERIFY(created->addFlow(helperFlow, secrets).ok());
-
-    QCOMPARE(created->flows().size(), count + 3);
-    const Flow *addedToken = created->flowById(s("order-total-copy"));
-    QVERIFY(addedToken);
-    QVERIFY(isLowerHex(addedToken->alias, 32));
-    QVERIFY(addedToken->alias != copiedAlias);
-    QVERIFY(addedToken->endpoint.clientTokenHash != copiedHash);
-    const QString token = storedSecret(secrets, clientTokenSecretKey(created->id(), addedToken->id));
-    QVERIFY(clientTokenMatches(token, addedToken->endpoint.clientTokenHash));
-
-    const Flow *addedPublic = created->flowById(s("hello-copy"));
-    QVERIFY(addedPublic);
-    QVERIFY(isLowerHex(addedPublic->alias, 32));
-    QVERIFY(addedPublic->endpoint.clientTokenHash.isEmpty());
-    QCOMPARE(storedSecret(secrets, clientTokenSecretKey(created->id(), addedPublic->id)), QString());
-
-    const Flow *addedHelper = created->flowById(s("line-total-copy"));
-    QVERIFY(addedHelper);
-    QVERIFY(addedHelper->alias.isEmpty());
-
-    // The result saves and opens cleanly.
-    QVERIFY(created->save().ok());
-    auto opened = Workspace::open(dir.path());
-    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : errorText(opened.error())));
-    QCOMPARE(flowsJson(*opened), flowsJson(*created));
-}
-
-void TestWorkspace::addFlowWithFailingStoreAddsNothing()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    RecordingSecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    const QJsonArray before = flowsJson(*created);
-
-    Flow tokenFlow = *created->flowById(s("order-total-token"));
-    tokenFlow.id = s("order-total-copy");
-    secrets.failWrites = true;
-    const auto added = created->addFlow(tokenFlow, secrets);
-    QVERIFY(!added.ok());
-    QVERIFY(added.error().message.contains(QLatin1String("keychain is locked")));
-    // No half-added flow without a token, and the id can be used once the store works again.
-    QVERIFY(!created->flowById(s("order-total-copy")));
-    QCOMPARE(flowsJson(*created), before);
-    secrets.failWrites = false;
-    QVERIFY(created->addFlow(tokenFlow, secrets).ok());
-    QVERIFY(created->flowById(s("order-total-copy")));
-}
-
-// --- URLs -------------------------------------------------------------------------------------------
-
-void TestWorkspace::defaultUrls()
-{
-    Workspace workspace;
-    Flow flow;
-    flow.alias = s("0123456789abcdef0123456789abcdef");
-    QCOMPARE(workspace.settings().baseUrl(), s("http://127.0.0.1:8787"));
-    QCOMPARE(workspace.invokeUrl(flow),
-             s("http://127.0.0.1:8787/api/flo/0123456789abcdef0123456789abcdef/invoke"));
-    QCOMPARE(workspace.resumeUrl(flow),
-             s("http://127.0.0.1:8787/api/flo/0123456789abcdef0123456789abcdef/resume/{executionId}"));
-}
-
-void TestWorkspace::urls_data()
-{
-    QTest::addColumn<QString>("host");
-    QTest::addColumn<int>("port");
-    QTest::addColumn<QString>("publicBaseUrl");
-    QTest::addColumn<QString>("base");
-
-    QTest::newRow("defaults") << s("127.0.0.1") << 8787 << QString() << s("http://127.0.0.1:8787");
-    QTest::newRow("other host and port") << s("localhost") << 9000 << QString() << s("http://localhost:9000");
-    QTest::newRow("all interfaces") << s("0.0.0.0") << 80 << QString() << s("http://0.0.0.0:80");
-    QTest::newRow("IPv6 loopback") << s("::1") << 8787 << QString() << s("http://[::1]:8787");
-    QTest::newRow("IPv6 address") << s("fe80::1:2") << 8080 << QString() << s("http://[fe80::1:2]:8080");
-    QTest::newRow("IPv6 already bracketed") << s("[::1]") << 8787 << QString() << s("http://[::1]:8787");
-    QTest::newRow("public base with several trailing slashes")
-        << s("127.0.0.1") << 8787 << s("https://flows.example.com//") << s("https://flows.example.com");
-    QTest::newRow("public base") << s("127.0.0.1") << 8787 << s("https://flows.example.com")
-                                 << s("https://flows.example.com");
-    QTest::newRow("public base with trailing slash")
-        << s("127.0.0.1") << 8787 << s("https://flows.example.com/") << s("https://flows.example.com");
-    QTest::newRow("public base with a path")
-        << s("::1") << 1 << s("https://example.com/workflows/") << s("https://example.com/workflows");
-    QTest::newRow("public base with a port")
-        << s("0.0.0.0") << 8787 << s("http://proxy.local:8443") << s("http://proxy.local:8443");
-}
-
-void TestWorkspace::urls()
-{
-    QFETCH(QString, host);
-    QFETCH(int, port);
-    QFETCH(QString, publicBaseUrl);
-    QFETCH(QString, base);
-
-    Workspace workspace;
-    workspace.settings().host = host;
-    workspace.settings().port = static_cast<quint16>(port);
-    workspace.settings().publicBaseUrl = publicBaseUrl;
-    Flow flow;
-    flow.alias = s("a3b4c5d6e7f8091a2b3c4d5e6f708192");
-    QCOMPARE(workspace.settings().baseUrl(), base);
-    QCOMPARE(workspace.invokeUrl(flow), base + s("/api/flo/a3b4c5d6e7f8091a2b3c4d5e6f708192/invoke"));
-    QCOMPARE(workspace.resumeUrl(flow),
-             base + s("/api/flo/a3b4c5d6e7f8091a2b3c4d5e6f708192/resume/{executionId}"));
-}
-
-void TestWorkspace::urlsOfCreatedWorkspace()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    MemorySecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    for (const Flow &flow : created->flows()) {
-        if (flow.isHelper())
-            continue;
-        QCOMPARE(created->invokeUrl(flow), s("http://127.0.0.1:8787/api/flo/") + flow.alias + s("/invoke"));
-        QCOMPARE(created->resumeUrl(flow),
-                 s("http://127.0.0.1:8787/api/flo/") + flow.alias + s("/resume/{executionId}"));
-    }
-}
-
-// --- lookups ----------------------------------------------------------------------------------------
-
-void TestWorkspace::lookups()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    MemorySecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    for (const Flow &flow : created->flows()) {
-        QCOMPARE(created->flowById(flow.id), &flow);
-        if (!flow.isHelper())
-            QCOMPARE(created->flowByAlias(flow.alias), &flow);
-    }
-    QVERIFY(!created->flowById(s("no-such-flow")));
-    QVERIFY(!created->flowById(QString()));
-    QVERIFY(!created->flowByAlias(QString())); // helpers have no alias and cannot be invoked
-    QVERIFY(!created->flowByAlias(s("0123456789abcdef0123456789abcdef")));
-    const Flow *order = created->flowById(s("order-total-token"));
-    QVERIFY(order);
-    QVERIFY(!created->flowByAlias(order->alias.toUpper()));
-    // Sample aliases do not reach the new workspace's flows.
-    for (const Flow &sample : std::as_const(m_samples)) {
-        if (!sample.alias.isEmpty())
-            QVERIFY2(!created->flowByAlias(sample.alias), qPrintable(sample.id));
-    }
-}
-
-void TestWorkspace::libraryHoldsEveryFlow()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    MemorySecretStore secrets;
-    auto created = Workspace::create(dir.path(), secrets);
-    QVERIFY(created.ok());
-    const FlowLibrary library = created->library();
-    QCOMPARE(library.size(), created->flows().size());
-    for (const Flow &flow : created->flows()) {
-        const Flow *found = library.find(flow.id);
-        QVERIFY2(found, qPrintable(flow.id));
-        QCOMPARE(flowjson::toJsonObject(*found), flowjson::toJsonObject(flow));
-    }
-    QStringList order;
-    for (const Flow *flow : library.flows())
-        order.append(flow->id);
-    QStringList expected;
-    for (const Flow &flow : created->flows())
-        expected.append(flow.id);
-    QCOMPARE(order, expected);
-    QVERIFY(!library.find(s("no-such-flow")));
-
-    // The library is a copy: later changes to the workspace do not reach it.
-    Flow extra = *created->flowById(s("hello-public"));
-    extra.id = s("extra");
-    QVERIFY(created->addFlow(extra, secrets).ok());
-    QVERIFY(!library.find(s("extra")));
-    QVERIFY(created->library().find(s("extra")));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -43,26 +44,6 @@ D2w37DShgYkDgYYABAAfsEtiiWkbcplihPPcIkSuI7P+3upqjxdV0GsNFGAmBSXu
 TjRSIBVqfifkLqzSC2VQiMDRg1zQIpZr3lKZ8caQ8gBJlIePo8BAYhTS99xYOm6J
 tuM3mKcJ1HEVghOwSHlhkFx47z1NC5qrcpjVjtObzGsF4kYS6rYhgCCH1UX1x3ta
 +w==
------END PRIVATE KEY-----
-)";
-
-// A self-signed certificate for "localhost" and 127.0.0.1 (P-256, valid until 2126), tests only.
-const char kTestCertificate[] = R"(-----BEGIN CERTIFICATE-----
-MIIBmjCCAUGgAwIBAgIUOjyMWtiLqkw3xDfyJ6vru9vJtcowCgYIKoZIzj0EAwIw
-FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyODE1MDA0MloYDzIxMjYxMTA0
-MTUwMDQyWjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO
-PQMBBwNCAARzMzDdXaDFI3np95w9njBBlEfnHL6KYejXO0qCAM5pYGtxFjIzbuzz
-E8o8A0Znm/TH806xoztiY5SufSFoQ0lBo28wbTAdBgNVHQ4EFgQUGcIefGYNPb48
-XVypWQLFKVVYdkEwHwYDVR0jBBgwFoAUGcIefGYNPb48XVypWQLFKVVYdkEwDwYD
-VR0TAQH/BAUwAwEB/zAaBgNVHREEEzARgglsb2NhbGhvc3SHBH8AAAEwCgYIKoZI
-zj0EAwIDRwAwRAIgVr4FnZ44OaczI3lhjANApPseHct6VxZ9D+VPJHHJlGACIDhV
-MHDPD8OhOzAkAaRoAAQYt4ihAkd72iFT7hEaRMms
------END CERTIFICATE-----
-)";
-const char kTestCertificateKey[] = R"(-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQglN8Ao5lmVY8Brlwl
-vzLqdgYkPuEjSgQBDvpZugvMYZyhRANCAARzMzDdXaDFI3np95w9njBBlEfnHL6K
-YejXO0qCAM5pYGtxFjIzbuzzE8o8A0Znm/TH806xoztiY5SufSFoQ0lB
 -----END PRIVATE KEY-----
 )";
 
@@ -596,10 +577,14 @@ void TestTokenClient::selfSignedHttpsOnlyWhenInsecure()
 {
     if (!QSslSocket::supportsSsl())
         QSKIP("no TLS backend");
+    // A self-signed certificate for "localhost" and 127.0.0.1, and its key (tests/data/tls).
+    QFile certificate(QStringLiteral(WF_TEST_DATA_DIR "/tls/cert.pem"));
+    QFile key(QStringLiteral(WF_TEST_DATA_DIR "/tls/key.pem"));
+    QVERIFY(certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
     auto *tls = new QSslServer;
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    configuration.setLocalCertificate(QSslCertificate(QByteArray(kTestCertificate)));
-    configuration.setPrivateKey(QSslKey(QByteArray(kTestCertificateKey), QSsl::Ec));
+    configuration.setLocalCertificate(QSslCertificate(certificate.readAll()));
+    configuration.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
     configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
     tls->setSslConfiguration(configuration);
     FakeTokenServer server(tls);

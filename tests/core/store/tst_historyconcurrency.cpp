@@ -1,0 +1,288 @@
+// Execution history: paused executions (saved, taken at most once, expired) and the threading model
+// (per-thread readers, one group-committing writer). Schema, records and queries: tst_historystore.
+
+#include "HistoryTestSupport.h"
+
+#include <QSet>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+using namespace wf;
+using namespace wf::historytest;
+
+class TestHistoryConcurrency final : public QObject, private HistoryStoreFixture {
+    Q_OBJECT
+
+private slots:
+    void init() { setUpFolder(); }
+    void cleanup() { tearDownFolder(); }
+
+    void savesTakesAndExpiresPaused();
+    void recordsPausedExecutionAtomically();
+    void takesPausedOnceFromEightThreads();
+
+    void insertsConcurrentlyFromEightThreads();
+    void groupCommitsWaitingWriters();
+    void closesReadConnectionsOfEndedThreads();
+};
+
+// --- paused executions --------------------------------------------------------------------------
+
+void TestHistoryConcurrency::savesTakesAndExpiresPaused()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    const QDateTime now = kBase;
+    const QString id = newExecutionId();
+    const QJsonObject continuation{{QStringLiteral("flowId"), QStringLiteral("flow-p")},
+                                   {QStringLiteral("nextIndex"), 3},
+                                   {QStringLiteral("text"), s("ünïcode ✓")}};
+    VERIFY_OK(store.savePaused(id, QStringLiteral("flow-p"), continuation, now.addDays(30)));
+    QCOMPARE(store.pausedExists(id, {}, now).value(), true);
+    QCOMPARE(store.pausedExists(id, {}, now.addDays(31)).value(), false); // expired by then
+    QCOMPARE(store.pausedExists(newExecutionId(), {}, now).value(), false);
+
+    // Another flow's resume URL neither sees nor consumes it.
+    QCOMPARE(store.pausedExists(id, QStringLiteral("flow-other"), now).value(), false);
+    QCOMPARE(store.pausedExists(id, QStringLiteral("flow-p"), now).value(), true);
+    const auto wrongFlow = store.takePaused(id, QStringLiteral("flow-other"), now);
+    QVERIFY(!wrongFlow.ok());
+    QCOMPARE(wrongFlow.error().type, ErrorType::NotFound);
+
+    const auto taken = store.takePaused(id, QStringLiteral("flow-p"), now);
+    VERIFY_OK(taken);
+    QCOMPARE(taken->executionId, id);
+    QCOMPARE(taken->flowId, QStringLiteral("flow-p"));
+    QCOMPARE(taken->continuation, continuation);
+    QCOMPARE(taken->expiresAt, now.addDays(30));
+    QVERIFY(taken->createdAt.isValid());
+    QCOMPARE(store.pausedExists(id, {}, now).value(), false);
+    const auto again = store.takePaused(id, {}, now);
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().type, ErrorType::NotFound);
+
+    // An expired one cannot be taken, and taking it removes it.
+    const QString expired = newExecutionId();
+    VERIFY_OK(store.savePaused(expired, QStringLiteral("flow-p"), continuation, now.addSecs(-1)));
+    const auto late = store.takePaused(expired, {}, now);
+    QVERIFY(!late.ok());
+    QCOMPARE(late.error().type, ErrorType::NotFound);
+    QVERIFY(late.error().message.contains(QLatin1String("expired")));
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM paused_executions")).toInt(), 0);
+    }
+
+    VERIFY_OK(store.savePaused(newExecutionId(), QStringLiteral("p"), {}, now.addSecs(-10)));
+    VERIFY_OK(store.savePaused(newExecutionId(), QStringLiteral("p"), {}, now));
+    const QString alive = newExecutionId();
+    VERIFY_OK(store.savePaused(alive, QStringLiteral("p"), {}, now.addSecs(10)));
+    QCOMPARE(store.prunePaused(now).value(), 2);
+    QCOMPARE(store.pausedExists(alive, {}, now).value(), true);
+
+    QVERIFY(!store.savePaused(QString(), QStringLiteral("p"), {}, now).ok());
+    QVERIFY(!store.savePaused(alive, QStringLiteral("p"), {}, QDateTime()).ok());
+}
+
+void TestHistoryConcurrency::recordsPausedExecutionAtomically()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    const ExecutionRecord r = makeRecord(QStringLiteral("flow-p"), kBase, ExecutionStatus::Paused);
+    VERIFY_OK(store.recordPaused(r, QJsonObject{{QStringLiteral("nextIndex"), 1}}, kBase.addDays(30)));
+    QCOMPARE(store.statistics().transactions, 1u); // both rows in one transaction
+    QCOMPARE(store.get(r.id).value().status, ExecutionStatus::Paused);
+    QCOMPARE(store.takePaused(r.id, r.flowId, kBase).value().flowId, QStringLiteral("flow-p"));
+
+    // Nothing of a refused paused execution is written.
+    const ExecutionRecord refused = makeRecord(QStringLiteral("flow-p"), kBase, ExecutionStatus::Paused);
+    QVERIFY(!store.recordPaused(refused, {}, QDateTime()).ok());
+    QVERIFY(!store.get(refused.id).ok());
+}
+
+void TestHistoryConcurrency::takesPausedOnceFromEightThreads()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    constexpr int kPaused = 64;
+    constexpr int kThreads = 8;
+    QStringList pausedIds;
+    for (int i = 0; i < kPaused; ++i) {
+        pausedIds.append(newExecutionId());
+        VERIFY_OK(store.savePaused(pausedIds.last(), QStringLiteral("flow-p"),
+                                   QJsonObject{{QStringLiteral("i"), i}}, kBase.addDays(30)));
+    }
+    std::vector<std::atomic<int>> wins(kPaused);
+    std::atomic<int> otherErrors{0};
+    std::atomic<int> wrongPayload{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int k = 0; k < kPaused; ++k) {
+                const int i = (k + t * 7) % kPaused; // threads meet on every id in different orders
+                const auto taken = store.takePaused(pausedIds.at(i), QStringLiteral("flow-p"), kBase);
+                if (taken.ok()) {
+                    wins[i].fetch_add(1);
+                    if (taken->continuation.value(QLatin1String("i")).toInt() != i)
+                        wrongPayload.fetch_add(1);
+                } else if (taken.error().type != ErrorType::NotFound) {
+                    otherErrors.fetch_add(1);
+                }
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(otherErrors.load(), 0);
+    QCOMPARE(wrongPayload.load(), 0);
+    for (int i = 0; i < kPaused; ++i)
+        QCOMPARE(wins[i].load(), 1);
+}
+
+// --- threading ----------------------------------------------------------------------------------
+
+void TestHistoryConcurrency::insertsConcurrentlyFromEightThreads()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    constexpr int kThreads = 8;
+    constexpr int kPerThread = 250;
+    std::vector<QStringList> written(kThreads);
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kPerThread; ++i) {
+                ExecutionRecord r = makeRecord(QStringLiteral("flow-%1").arg(t), kBase.addMSecs(i));
+                r.request.body = QByteArray::number(t) + ':' + QByteArray::number(i);
+                if (store.record(r).ok())
+                    written[t].append(r.id);
+                else
+                    failures.fetch_add(1);
+                if (i % 50 == 0 && !store.count().ok()) // readers run alongside
+                    failures.fetch_add(1);
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(failures.load(), 0);
+
+    constexpr int kTotal = kThreads * kPerThread;
+    QCOMPARE(store.count().value(), kTotal);
+    HistoryFilter everything;
+    everything.limit = -1;
+    const auto all = store.list(everything);
+    VERIFY_OK(all);
+    QSet<QString> stored;
+    for (const ExecutionRecord &r : *all)
+        stored.insert(r.id);
+    QCOMPARE(stored.size(), kTotal); // ids unique
+    QSet<QString> expected;
+    for (const QStringList &list : written)
+        for (const QString &id : list)
+            expected.insert(id);
+    QCOMPARE(stored, expected);
+
+    const HistoryStore::Statistics stats = store.statistics();
+    qInfo("%d records committed in %llu transactions (largest batch %llu)", kTotal, stats.transactions,
+          stats.largestBatch);
+    QCOMPARE(stats.writes, quint64(kTotal));
+    QVERIFY(stats.transactions < quint64(kTotal)); // group commit happened
+    QVERIFY(stats.largestBatch > 1);
+}
+
+void TestHistoryConcurrency::groupCommitsWaitingWriters()
+{
+    // Another connection holds the write lock, so the writer's first transaction waits; the writes
+    // that arrive meanwhile must all go into the next transaction, not one transaction each.
+    HistoryStoreOptions options;
+    options.busyTimeoutMs = 60000;
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath(), options));
+    RawDb blocker(dbPath());
+    QVERIFY(blocker.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    auto writeOne = [&store, &failures] {
+        if (!store.record(makeRecord(QStringLiteral("f"), kBase)).ok())
+            failures.fetch_add(1);
+    };
+    threads.emplace_back(writeOne);
+    QTRY_COMPARE(store.statistics().writing, 1u); // the writer waits for the lock with this one
+    for (int i = 0; i < 7; ++i)
+        threads.emplace_back(writeOne);
+    QTRY_COMPARE(store.statistics().queued, 7u);
+    QCOMPARE(store.statistics().transactions, 0u);
+
+    QVERIFY(blocker.exec(QStringLiteral("ROLLBACK")));
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(failures.load(), 0);
+    const HistoryStore::Statistics stats = store.statistics();
+    QCOMPARE(stats.writes, 8u);
+    QCOMPARE(stats.transactions, 2u);
+    QCOMPARE(stats.largestBatch, 7u);
+    QCOMPARE(stats.queued, 0u);
+    QCOMPARE(stats.writing, 0u);
+    QCOMPARE(store.count().value(), 8);
+}
+
+void TestHistoryConcurrency::closesReadConnectionsOfEndedThreads()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    const ExecutionRecord r = makeRecord(QStringLiteral("f"), kBase);
+    VERIFY_OK(store.record(r));
+    QCOMPARE(historyConnectionCount(), 1); // the writer's
+    VERIFY_OK(store.get(r.id));
+    QCOMPARE(historyConnectionCount(), 2); // and this thread's reader, kept for the next read
+    VERIFY_OK(store.get(r.id));
+    QCOMPARE(historyConnectionCount(), 2);
+
+    std::atomic<int> duringThread{0};
+    std::atomic<bool> readOk{false};
+    std::thread reader([&] {
+        const auto got = store.get(r.id);
+        readOk = got.ok() && got->id == r.id;
+        duringThread = historyConnectionCount();
+    });
+    reader.join();
+    QVERIFY(readOk.load());
+    QCOMPARE(duringThread.load(), 3);
+    QCOMPARE(historyConnectionCount(), 2); // the thread's reader went with it
+
+    // A thread that outlives the store: closing removes its reader.
+    std::mutex mutex;
+    std::condition_variable changed;
+    int stage = 0;
+    std::thread lingering([&] {
+        readOk = store.get(r.id).ok();
+        std::unique_lock lock(mutex);
+        stage = 1;
+        changed.notify_all();
+        changed.wait(lock, [&] { return stage == 2; });
+    });
+    {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return stage == 1; });
+    }
+    QVERIFY(readOk.load());
+    QCOMPARE(historyConnectionCount(), 3);
+    store.close();
+    QCOMPARE(historyConnectionCount(), 0);
+    {
+        std::lock_guard lock(mutex);
+        stage = 2;
+    }
+    changed.notify_all();
+    lingering.join();
+    QCOMPARE(historyConnectionCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestHistoryConcurrency)
+#include "tst_historyconcurrency.moc"
