@@ -62,54 +62,104 @@ QByteArray redactQuery(const QByteArray &query, QList<QByteArray> *secrets)
     return parts.join('&');
 }
 
-void sortLongestFirst(QList<QByteArray> &secrets)
-{
-    // A longer secret may contain a shorter one ("Bearer x" and "x"): replace the longer first.
-    std::sort(secrets.begin(), secrets.end(),
-              [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
-}
-
-void scrubBytes(QByteArray &data, const QList<QByteArray> &secrets)
-{
-    for (const QByteArray &secret : secrets)
-        data.replace(secret, redactedText());
-}
-
-void scrubString(QString &text, const QList<QByteArray> &secrets)
-{
-    const QString redacted = QString::fromLatin1(redactedText());
-    for (const QByteArray &secret : secrets) {
-        text.replace(QString::fromUtf8(secret), redacted);
-        text.replace(QString::fromLatin1(secret), redacted); // differs only for non-ASCII bytes
+// Replaces every secret found in a record's text. The secrets' text forms are made once, and JSON is
+// rebuilt only where a secret was found: most records hold none, and their trace is left as it is.
+class Scrubber final {
+public:
+    explicit Scrubber(QList<QByteArray> secrets) : m_bytes(std::move(secrets))
+    {
+        // A longer secret may contain a shorter one ("Bearer x" and "x"): replace the longer first.
+        std::sort(m_bytes.begin(), m_bytes.end(),
+                  [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
+        for (const QByteArray &secret : std::as_const(m_bytes)) {
+            for (const QString &text : {QString::fromUtf8(secret), QString::fromLatin1(secret)}) {
+                if (!m_texts.contains(text))
+                    m_texts.append(text); // the Latin-1 form differs only for non-ASCII bytes
+            }
+        }
+        for (const QString &text : std::as_const(m_texts))
+            m_shortest = m_shortest < 0 ? text.size() : std::min(m_shortest, text.size());
     }
-}
 
-QJsonValue scrubJson(const QJsonValue &value, const QList<QByteArray> &secrets);
+    bool isEmpty() const { return m_bytes.isEmpty(); }
 
-QJsonObject scrubObject(QJsonObject object, const QList<QByteArray> &secrets)
-{
-    for (auto it = object.begin(); it != object.end(); ++it)
-        it.value() = scrubJson(it.value(), secrets);
-    return object;
-}
-
-QJsonValue scrubJson(const QJsonValue &value, const QList<QByteArray> &secrets)
-{
-    if (value.isString()) {
-        QString text = value.toString();
-        scrubString(text, secrets);
-        return text;
+    void bytes(QByteArray &data) const
+    {
+        for (const QByteArray &secret : m_bytes) {
+            if (data.contains(secret))
+                data.replace(secret, redactedText());
+        }
     }
-    if (value.isObject())
-        return scrubObject(value.toObject(), secrets);
-    if (value.isArray()) {
-        QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i)
-            array.replace(i, scrubJson(array.at(i), secrets));
-        return array;
+
+    // True when `text` changed.
+    bool string(QString &text) const
+    {
+        if (text.size() < m_shortest)
+            return false;
+        bool changed = false;
+        for (const QString &secret : m_texts) {
+            if (text.contains(secret)) {
+                text.replace(secret, m_redacted);
+                changed = true;
+            }
+        }
+        return changed;
     }
-    return value;
-}
+
+    // True when `value` changed.
+    bool json(QJsonValue &value) const
+    {
+        if (value.isString()) {
+            QString text = value.toString();
+            if (!string(text))
+                return false;
+            value = text;
+            return true;
+        }
+        if (value.isObject()) {
+            QJsonObject object = value.toObject();
+            if (!this->object(object))
+                return false;
+            value = object;
+            return true;
+        }
+        if (value.isArray()) {
+            QJsonArray array = value.toArray();
+            bool changed = false;
+            for (qsizetype i = 0; i < array.size(); ++i) {
+                QJsonValue item = array.at(i);
+                if (json(item)) {
+                    array.replace(i, item);
+                    changed = true;
+                }
+            }
+            if (changed)
+                value = array;
+            return changed;
+        }
+        return false;
+    }
+
+    // True when `object` changed.
+    bool object(QJsonObject &object) const
+    {
+        QList<std::pair<QString, QJsonValue>> changed; // applied after the walk: inserting detaches
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            QJsonValue item = it.value();
+            if (json(item))
+                changed.append({it.key(), item});
+        }
+        for (const auto &[key, item] : std::as_const(changed))
+            object.insert(key, item);
+        return !changed.isEmpty();
+    }
+
+private:
+    QList<QByteArray> m_bytes;
+    QList<QString> m_texts;
+    qsizetype m_shortest = -1;
+    const QString m_redacted = QString::fromLatin1(redactedText());
+};
 
 // Header objects of the event outputs ({"authorization": "Bearer …"}): secret names redacted.
 QJsonObject redactHeaderObject(QJsonObject headers, QList<QByteArray> &secrets)
@@ -201,7 +251,6 @@ QList<QByteArray> requestSecrets(const RecordedRequest &request)
             query.truncate(hash);
         redactQuery(query, &secrets);
     }
-    sortLongestFirst(secrets);
     return secrets;
 }
 
@@ -216,27 +265,27 @@ void redactRequest(RecordedRequest &request)
 
 void redactRecord(ExecutionRecord &record)
 {
-    const QList<QByteArray> secrets = requestSecrets(record.request);
+    const Scrubber scrub(requestSecrets(record.request));
     redactRequest(record.request);
     for (auto &[name, value] : record.response.headers) {
         if (isSecretHeader(name))
             value = redactedText();
     }
-    if (secrets.isEmpty())
+    if (scrub.isEmpty())
         return;
-    scrubBytes(record.request.pathAndQuery, secrets);
-    scrubBytes(record.request.body, secrets);
+    scrub.bytes(record.request.pathAndQuery);
+    scrub.bytes(record.request.body);
     for (auto &header : record.request.headers)
-        scrubBytes(header.second, secrets);
+        scrub.bytes(header.second);
     for (auto &header : record.response.headers)
-        scrubBytes(header.second, secrets);
-    scrubBytes(record.response.body, secrets);
-    scrubString(record.error, secrets);
+        scrub.bytes(header.second);
+    scrub.bytes(record.response.body);
+    scrub.string(record.error);
     for (TraceEntry &entry : record.trace) {
-        entry.inputs = scrubObject(entry.inputs, secrets);
-        entry.outputs = scrubObject(entry.outputs, secrets);
+        scrub.object(entry.inputs);
+        scrub.object(entry.outputs);
         if (entry.error)
-            scrubString(entry.error->message, secrets);
+            scrub.string(entry.error->message);
     }
 }
 
@@ -266,9 +315,7 @@ QJsonObject redactContinuation(const QJsonObject &continuation)
     if (outputs.contains(eventCardId()))
         outputs.insert(eventCardId(), event);
 
-    sortLongestFirst(secrets);
-    if (!secrets.isEmpty())
-        outputs = scrubObject(outputs, secrets);
+    Scrubber(secrets).object(outputs);
     if (result.contains(QLatin1String("outputs")))
         result.insert(QStringLiteral("outputs"), outputs);
     return result;
