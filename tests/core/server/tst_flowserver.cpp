@@ -13,6 +13,7 @@
 #include "store/HistoryStore.h"
 #include "store/SecretStore.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -55,6 +56,7 @@ private slots:
     void pauseSurvivesRestart();
     void retryFromHistory();
     void health();
+    void slowFlowTimesOut();
 
 private:
     void start();
@@ -315,6 +317,55 @@ void TestFlowServer::health()
     const Reply reply = servertest::perform(m_network, "GET", request, {}, 5000);
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.body, QByteArrayLiteral("{\"status\":\"ok\"}"));
+}
+
+namespace {
+
+// A helper that does a little work per item, and a flow that runs it over every item of a list it
+// splits from the body: over nearly a million items it runs for seconds.
+const char kEchoHelper[] =
+    "{\"format\": 1, \"id\": \"echo-item\", \"name\": \"Echo item\", \"event\": {\"type\": "
+    "\"helperFlow\", \"inputs\": [{\"name\": \"item\", \"type\": \"text\"}]}, \"cards\": ["
+    "{\"id\": \"up\", \"function\": \"text.toUpperCase\", \"inputs\": [{\"name\": \"text\", \"ref\": "
+    "\"event.item\"}]}]}";
+const char kSlowFlow[] =
+    "{\"format\": 1, \"id\": \"slow\", \"name\": \"Slow\", \"event\": {\"type\": \"apiEndpoint\", "
+    "\"body\": [{\"name\": \"csv\", \"type\": \"text\"}]}, \"cards\": ["
+    "{\"id\": \"items\", \"function\": \"text.split\", \"inputs\": [{\"name\": \"text\", \"ref\": "
+    "\"event.body.csv\"}, {\"name\": \"separator\", \"value\": \",\"}]},"
+    "{\"id\": \"each\", \"function\": \"list.forEach\", \"options\": {\"flow\": \"echo-item\", "
+    "\"itemInput\": \"item\"}, \"inputs\": [{\"name\": \"list\", \"ref\": \"items.output\"}]}]}";
+
+} // namespace
+
+void TestFlowServer::slowFlowTimesOut()
+{
+    stop();
+    for (const char *json : {kEchoHelper, kSlowFlow}) {
+        auto parsed = flowjson::parse(QByteArray(json));
+        QVERIFY2(parsed.flow && parsed.problems.isEmpty(), json);
+        QVERIFY(m_workspace.addFlow(*parsed.flow, *m_secrets).ok());
+    }
+    m_workspace.settings().timeoutSeconds = 1;
+    m_workspace.settings().bodyLimitBytes = 4 * 1024 * 1024;
+    start();
+
+    QByteArray csv = "a";
+    csv.append(QByteArray(",a").repeated(900'000)); // the list limit is a million items
+    QElapsedTimer timer;
+    timer.start();
+    const Reply reply = send("POST", QStringLiteral("slow"), "/invoke", {}, "{\"csv\":\"" + csv + "\"}");
+    const qint64 elapsed = timer.elapsed();
+    QVERIFY2(reply.status == 504, reply.body.constData());
+    QCOMPARE(reply.json().value(QLatin1String("error")).toString(), QStringLiteral("timeout"));
+    // Answered at the time limit, not when the flow would have ended (the items are never all run).
+    QVERIFY2(elapsed < 10000, qPrintable(QString::number(elapsed)));
+    const QByteArray executionId = reply.headers.value("x-execution-id");
+    QVERIFY(!executionId.isEmpty());
+    auto record = m_history->get(QString::fromLatin1(executionId));
+    QVERIFY(record.ok());
+    QCOMPARE(record->status, ExecutionStatus::TimedOut);
+    QCOMPARE(record->response.status, 504);
 }
 
 QTEST_GUILESS_MAIN(TestFlowServer)
