@@ -317,6 +317,36 @@ std::optional<HttpAnswer> InvokeService::admit(const Flow &flow, const HttpReque
     return std::nullopt;
 }
 
+QStringList InvokeService::runningExecutions() const
+{
+    QMutexLocker lock(&m_runningMutex);
+    return m_running.keys();
+}
+
+bool InvokeService::cancel(const QString &executionId)
+{
+    QMutexLocker lock(&m_runningMutex);
+    const auto found = m_running.constFind(executionId);
+    if (found == m_running.constEnd())
+        return false;
+    found.value()->store(true);
+    return true;
+}
+
+std::shared_ptr<std::atomic_bool> InvokeService::startRunning(const QString &executionId)
+{
+    auto flag = std::make_shared<std::atomic_bool>(false);
+    QMutexLocker lock(&m_runningMutex);
+    m_running.insert(executionId, flag);
+    return flag;
+}
+
+void InvokeService::stopRunning(const QString &executionId)
+{
+    QMutexLocker lock(&m_runningMutex);
+    m_running.remove(executionId);
+}
+
 RunOptions InvokeService::runOptions(const EndpointSnapshot &snapshot, const QString &executionId) const
 {
     RunOptions options;
@@ -348,7 +378,10 @@ HttpAnswer InvokeService::run(const EndpointSnapshot &snapshot, const Flow &flow
     event.executionId = newExecutionId();
     event.clientId = caller.clientId;
     event.security = flow.endpoint.security;
-    const RunResult result = m_executor.run(flow, event, runOptions(snapshot, event.executionId));
+    RunOptions options = runOptions(snapshot, event.executionId);
+    options.cancel = startRunning(event.executionId);
+    const RunResult result = m_executor.run(flow, event, options);
+    stopRunning(event.executionId);
     return finish(flow, input, kind, event.executionId, caller, result, retryOf);
 }
 
@@ -408,8 +441,11 @@ HttpAnswer InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &f
             409, QStringLiteral("execution_not_paused"),
             QStringLiteral("execution %1 was resumed by another request a moment ago").arg(executionId),
             executionId);
-    const RunResult result = m_executor.resume(flow, *continuation, ResumeData{request.body, request.headers},
-                                               runOptions(snapshot, executionId));
+    RunOptions options = runOptions(snapshot, executionId);
+    options.cancel = startRunning(executionId);
+    const RunResult result =
+        m_executor.resume(flow, *continuation, ResumeData{request.body, request.headers}, options);
+    stopRunning(executionId);
     return finish(flow, request, QStringLiteral("resume"), executionId, caller, result);
 }
 

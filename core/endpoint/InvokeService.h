@@ -12,7 +12,10 @@
 #include "engine/Executor.h"
 #include "store/Workspace.h"
 
+#include <QHash>
 #include <QMutex>
+#include <QStringList>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -75,6 +78,12 @@ public:
 
     HttpAnswer handle(const HttpRequest &request);
 
+    // Executions running now (invoke, resume, retry), by execution id.
+    QStringList runningExecutions() const;
+    // Asks a running execution to stop: it ends at its next card boundary, is answered 503 canceled
+    // and recorded as Canceled. False when no execution with that id is running.
+    bool cancel(const QString &executionId);
+
 private:
     struct Caller {
         QString clientId;
@@ -97,6 +106,12 @@ private:
                       const QString &retryOf = {});
     RunOptions runOptions(const EndpointSnapshot &snapshot, const QString &executionId) const;
 
+    // Registers a starting execution; the returned flag is what cancel() raises.
+    std::shared_ptr<std::atomic_bool> startRunning(const QString &executionId);
+    void stopRunning(const QString &executionId);
+
+    mutable QMutex m_runningMutex;
+    QHash<QString, std::shared_ptr<std::atomic_bool>> m_running;
     mutable QMutex m_mutex;
     std::shared_ptr<const EndpointSnapshot> m_snapshot;
     ExecutionLedger &m_ledger;

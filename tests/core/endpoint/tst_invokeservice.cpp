@@ -7,10 +7,12 @@
 #include "flow/FlowJson.h"
 #include "store/SecretStore.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <thread>
 
 using namespace wf;
 
@@ -126,6 +128,7 @@ private slots:
     void unrecordableExecutionIsNotAnswered();
     void retry();
     void openApi();
+    void cancelRunningExecution();
 
 private:
     HttpRequest request(const QByteArray &method, const QString &flowId, const QByteArray &query = {},
@@ -569,6 +572,40 @@ void TestInvokeService::openApi()
     QCOMPARE(answer.status, 200);
     QVERIFY(!answer.body.contains(m_echoToken.toLatin1()));
     QVERIFY(m_ledger.entries.isEmpty());
+}
+
+void TestInvokeService::cancelRunningExecution()
+{
+    for (const char *name : {"echo-item.json", "slow.json"}) {
+        QFile file(QStringLiteral(WF_TEST_DATA_DIR "/slow/") + QLatin1String(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto parsed = flowjson::parse(file.readAll());
+        QVERIFY2(parsed.flow && parsed.problems.isEmpty(), name);
+        QVERIFY(m_workspace.addFlow(*parsed.flow, *m_secretStore).ok());
+    }
+    m_workspace.settings().bodyLimitBytes = 4 * 1024 * 1024;
+    m_workspace.settings().timeoutSeconds = 600;
+    rebuild();
+    QVERIFY(!m_service->cancel(QStringLiteral("0123456789abcdef0123456789abcdef")));
+
+    QByteArray csv = "a";
+    csv.append(QByteArray(",a").repeated(900'000));
+    const HttpRequest slow = request("POST", QStringLiteral("slow"), {}, "{\"csv\":\"" + csv + "\"}");
+    HttpAnswer answer;
+    std::thread caller([&] { answer = m_service->handle(slow); });
+    QTRY_VERIFY_WITH_TIMEOUT(!m_service->runningExecutions().isEmpty(), 10000);
+    const QString executionId = m_service->runningExecutions().first();
+    QVERIFY(m_service->cancel(executionId));
+    caller.join();
+
+    QCOMPARE(answer.status, 503);
+    QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(QLatin1String("error")).toString(),
+             QStringLiteral("canceled"));
+    QVERIFY(m_service->runningExecutions().isEmpty());
+    QVERIFY(!m_service->cancel(executionId));
+    QCOMPARE(m_ledger.entries.size(), 1);
+    QCOMPARE(m_ledger.entries.first().executionId, executionId);
+    QCOMPARE(m_ledger.entries.first().status, ExecutionStatus::Canceled);
 }
 
 QTEST_GUILESS_MAIN(TestInvokeService)

@@ -14,6 +14,7 @@
 #include "store/SecretStore.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -319,31 +320,14 @@ void TestFlowServer::health()
     QCOMPARE(reply.body, QByteArrayLiteral("{\"status\":\"ok\"}"));
 }
 
-namespace {
-
-// A helper that does a little work per item, and a flow that runs it over every item of a list it
-// splits from the body: over nearly a million items it runs for seconds.
-const char kEchoHelper[] =
-    "{\"format\": 1, \"id\": \"echo-item\", \"name\": \"Echo item\", \"event\": {\"type\": "
-    "\"helperFlow\", \"inputs\": [{\"name\": \"item\", \"type\": \"text\"}]}, \"cards\": ["
-    "{\"id\": \"up\", \"function\": \"text.toUpperCase\", \"inputs\": [{\"name\": \"text\", \"ref\": "
-    "\"event.item\"}]}]}";
-const char kSlowFlow[] =
-    "{\"format\": 1, \"id\": \"slow\", \"name\": \"Slow\", \"event\": {\"type\": \"apiEndpoint\", "
-    "\"body\": [{\"name\": \"csv\", \"type\": \"text\"}]}, \"cards\": ["
-    "{\"id\": \"items\", \"function\": \"text.split\", \"inputs\": [{\"name\": \"text\", \"ref\": "
-    "\"event.body.csv\"}, {\"name\": \"separator\", \"value\": \",\"}]},"
-    "{\"id\": \"each\", \"function\": \"list.forEach\", \"options\": {\"flow\": \"echo-item\", "
-    "\"itemInput\": \"item\"}, \"inputs\": [{\"name\": \"list\", \"ref\": \"items.output\"}]}]}";
-
-} // namespace
-
 void TestFlowServer::slowFlowTimesOut()
 {
     stop();
-    for (const char *json : {kEchoHelper, kSlowFlow}) {
-        auto parsed = flowjson::parse(QByteArray(json));
-        QVERIFY2(parsed.flow && parsed.problems.isEmpty(), json);
+    for (const char *name : {"echo-item.json", "slow.json"}) {
+        QFile file(QStringLiteral(WF_TEST_DATA_DIR "/slow/") + QLatin1String(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto parsed = flowjson::parse(file.readAll());
+        QVERIFY2(parsed.flow && parsed.problems.isEmpty(), name);
         QVERIFY(m_workspace.addFlow(*parsed.flow, *m_secrets).ok());
     }
     m_workspace.settings().timeoutSeconds = 1;
