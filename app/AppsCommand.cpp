@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 
 namespace wf::cli {
@@ -259,6 +260,36 @@ std::optional<auth::KeyType> keyTypeOption(const QCommandLineParser &parser, QTe
 
 } // namespace
 
+// A kid is base64url and may start with '-' (an RFC 7638 thumbprint does, one time in 64), which the
+// parser would read as options: such arguments move behind "--", where they are positional. KID is
+// always the last positional argument, so the order of the positional arguments stays the same.
+QStringList withDashedKidsLast(const QStringList &arguments)
+{
+    static const QRegularExpression dashedKid(QStringLiteral("^-[A-Za-z0-9_][A-Za-z0-9_-]{6,}$"));
+    static const QStringList takesValue = {QStringLiteral("--key"),        QStringLiteral("--grant"),
+                                           QStringLiteral("--public-key"), QStringLiteral("--kid"),
+                                           QStringLiteral("-w"),           QStringLiteral("--workspace")};
+    QStringList kept;
+    QStringList kids;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--")) {
+            kept.append(arguments.mid(i));
+            break;
+        }
+        const bool isValue = i > 0 && takesValue.contains(arguments.at(i - 1));
+        if (i > 0 && !isValue && dashedKid.match(argument).hasMatch())
+            kids.append(argument);
+        else
+            kept.append(argument);
+    }
+    if (kids.isEmpty())
+        return arguments;
+    if (!kept.contains(QLatin1String("--")))
+        kept.append(QStringLiteral("--"));
+    return kept + kids;
+}
+
 int manageApps(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -285,7 +316,7 @@ int manageApps(const QStringList &arguments)
                                  QStringLiteral("list (default), create, add-key, generate-key, grant, ..."));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
+    if (!parser.parse(withDashedKidsLast(arguments))) {
         err << "wfconsole apps: " << parser.errorText() << Qt::endl;
         return Usage;
     }

@@ -216,6 +216,12 @@ string(JSON count LENGTH "${app}" keys)
 check_equal("${count}" "1" "key-delete: one key left")
 wf(1 apps key-delete "Payroll sync" no-such-kid -w "${ws}")
 check_match("${err}" "has no key with kid 'no-such-kid'" "key-delete unknown kid")
+# A kid may start with '-' (an RFC 7638 thumbprint does one time in 64): it is still the KID argument.
+wf(0 apps add-key "Payroll sync" --public-key "${SCRATCH}/second.txt" --kid "-dashed_kid-1" -w "${ws}")
+wf(0 apps key-deactivate "Payroll sync" "-dashed_kid-1" -w "${ws}")
+check_match("${out}" "^deactivated key -dashed_kid-1 of 'Payroll sync'" "key-deactivate: kid starting with -")
+wf(0 apps key-delete -w "${ws}" "Payroll sync" "-dashed_kid-1")
+check_match("${out}" "^deleted key -dashed_kid-1 of 'Payroll sync'" "key-delete: kid starting with -")
 
 # --- apps on and off, renamed, a generated key kept ----------------------------------------------------
 wf(0 apps deactivate "Payroll sync" -w "${ws}")
