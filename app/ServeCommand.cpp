@@ -4,20 +4,11 @@
 
 #include "Commands.h"
 #include "WorkspaceOptions.h"
-#include "auth/AuthorizationServer.h"
-#include "endpoint/InvokeService.h"
-#include "endpoint/OAuthService.h"
-#include "server/FlowRoutes.h"
-#include "server/HttpServer.h"
-#include "server/OAuthRoutes.h"
-#include "store/HistoryLedger.h"
-#include "store/HistoryStore.h"
-#include "store/WorkspaceWatcher.h"
+#include "server/WorkspaceServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMutex>
@@ -25,7 +16,6 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTextStream>
-#include <QTimer>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -138,11 +128,9 @@ int serve(const QStringList &arguments)
         QTextStream(stdout) << parser.helpText();
         return Ok;
     }
-    auto opened = openWorkspace(parser, err);
-    if (!opened)
-        return Failure;
-    Workspace &workspace = opened->workspace;
-    std::optional<quint16> portOverride;
+    server::ServeOverrides overrides;
+    if (parser.isSet(host))
+        overrides.host = parser.value(host);
     if (parser.isSet(port)) {
         bool ok = false;
         const uint value = parser.value(port).toUInt(&ok);
@@ -150,86 +138,8 @@ int serve(const QStringList &arguments)
             err << "wfconsole serve: --port takes a number from 0 to 65535" << Qt::endl;
             return Usage;
         }
-        portOverride = static_cast<quint16>(value);
+        overrides.port = static_cast<quint16>(value);
     }
-    // What the command line says wins over workspace.json, also when it is read again.
-    QString publicBaseUrlOverride;
-    const auto applyOverrides = [&](Workspace &target) {
-        if (parser.isSet(host))
-            target.settings().host = parser.value(host);
-        if (portOverride)
-            target.settings().port = *portOverride;
-        if (!publicBaseUrlOverride.isEmpty())
-            target.settings().publicBaseUrl = publicBaseUrlOverride;
-    };
-    applyOverrides(workspace);
-    const QHostAddress address(workspace.settings().host);
-    if (address.isNull()) {
-        err << "wfconsole serve: '" << workspace.settings().host << "' is not an IP address" << Qt::endl;
-        return Usage;
-    }
-
-    HistoryStore history;
-    const QString historyPath = QDir(workspace.dir()).filePath(QStringLiteral("history.db"));
-    if (auto opened = history.open(historyPath); !opened) {
-        err << "wfconsole serve: " << opened.error().message << Qt::endl;
-        return Failure;
-    }
-    // Retention: at start and every hour while serving.
-    const int retentionDays = workspace.settings().historyRetentionDays;
-    const auto prune = [&history, &err, retentionDays] {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const auto old = history.prune(now.addDays(-retentionDays));
-        const auto expired = history.prunePaused(now);
-        if (!old || !expired)
-            err << "wfconsole serve: pruning history failed: "
-                << (!old ? old.error() : expired.error()).message << Qt::endl;
-    };
-    prune();
-    QTimer pruneTimer;
-    pruneTimer.setInterval(std::chrono::hours(1));
-    QObject::connect(&pruneTimer, &QTimer::timeout, prune);
-    pruneTimer.start();
-
-    // The access-token signing key: made on first use (workspaces from before OAuth have none).
-    const int signingKeysBefore = static_cast<int>(workspace.signingKeys().size());
-    auto signingKey = workspace.ensureSigningKey(*opened->secrets);
-    if (!signingKey) {
-        err << "wfconsole serve: " << signingKey.error().message << Qt::endl;
-        return Failure;
-    }
-    if (workspace.signingKeys().size() != signingKeysBefore) {
-        if (auto saved = workspace.save(); !saved) {
-            err << "wfconsole serve: " << saved.error().message << Qt::endl;
-            return Failure;
-        }
-    }
-    auto authSnapshot = auth::AuthSnapshot::of(workspace, *signingKey, workspace.settings().baseUrl());
-    if (!authSnapshot) {
-        err << "wfconsole serve: " << authSnapshot.error().message << Qt::endl;
-        return Failure;
-    }
-    auth::AuthorizationServer authorizationServer(*authSnapshot);
-    OAuthService oauth(authorizationServer);
-
-    HistoryLedger ledger(history, workspace.settings().pausedRetentionDays);
-    InvokeService service(EndpointSnapshot::of(workspace), ledger);
-    service.setAccessTokenVerifier([&authorizationServer](const QString &token, const Flow &flow) {
-        return authorizationServer.verifyAccessToken(token, flow);
-    });
-    RequestLog log;
-
-    server::HttpServer server;
-    if (!server::addFlowRoutes(server, service) || !server::addOAuthRoutes(server, oauth)) {
-        err << "wfconsole serve: the routes could not be registered" << Qt::endl;
-        return Failure;
-    }
-    QObject::connect(
-        &server, &server::HttpServer::requestFinished, &server,
-        [&log](const QByteArray &method, const QByteArray &path, int status, qint64 durationMs,
-               const QByteArray &executionId) { log.write(method, path, status, durationMs, executionId); });
-
-    server::ServerConfig config;
     if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
         err << "wfconsole serve: give --tls-cert and --tls-key together" << Qt::endl;
         return Usage;
@@ -240,66 +150,36 @@ int serve(const QStringList &arguments)
             err << "wfconsole serve: " << tls.error().message << Qt::endl;
             return Failure;
         }
-        config.tls = *tls;
+        overrides.tls = *tls;
     }
-    config.host = address;
-    config.port = workspace.settings().port;
-    config.maxBodyBytes = workspace.settings().bodyLimitBytes;
-    QString error;
-    if (!server.listen(config, &error)) {
-        err << "wfconsole serve: " << error << Qt::endl;
+    auto opened = openWorkspace(parser, err);
+    if (!opened)
         return Failure;
+
+    server::WorkspaceServer server(opened->workspace, *opened->secrets);
+    RequestLog log;
+    QObject::connect(
+        &server, &server::WorkspaceServer::requestFinished, &server,
+        [&log](const QByteArray &method, const QByteArray &path, int status, qint64 durationMs,
+               const QByteArray &executionId) { log.write(method, path, status, durationMs, executionId); });
+    QObject::connect(&server, &server::WorkspaceServer::workspaceReloaded, &server, [] {
+        QTextStream(stdout) << "wfconsole serve: workspace.json changed: applied" << Qt::endl;
+    });
+    QObject::connect(&server, &server::WorkspaceServer::problem, &server,
+                     [&err](const QString &message) { err << "wfconsole serve: " << message << Qt::endl; });
+    if (auto started = server.start(overrides); !started) {
+        err << "wfconsole serve: " << started.error().message << Qt::endl;
+        return started.error().type == ErrorType::InvalidInput ? Usage : Failure;
     }
     QObject guard;
     if (!installSignalHandlers(&guard))
         err << "wfconsole serve: cannot catch SIGINT/SIGTERM; stop with SIGKILL loses nothing answered"
             << Qt::endl;
-    // Now that the port is known (--port 0 picks one), the addresses in URLs and tokens are final.
-    portOverride = server.port();
-    if (config.tls && workspace.settings().publicBaseUrl.isEmpty()) {
-        workspace.settings().port = server.port();
-        publicBaseUrlOverride =
-            QStringLiteral("https://") + workspace.settings().baseUrl().mid(QStringLiteral("http://").size());
-    }
-    applyOverrides(workspace);
-    // Applies a workspace (the one opened, or one read again after a change) to both services.
-    const auto apply = [&](Workspace target) -> Result<bool> {
-        applyOverrides(target);
-        auto key = target.ensureSigningKey(*opened->secrets);
-        if (!key)
-            return key.error();
-        auto snapshot = auth::AuthSnapshot::of(target, *key, target.settings().baseUrl());
-        if (!snapshot)
-            return snapshot.error();
-        authorizationServer.setSnapshot(*snapshot);
-        service.setSnapshot(EndpointSnapshot::of(target));
-        return true;
-    };
-    if (auto applied = apply(workspace); !applied) {
-        err << "wfconsole serve: " << applied.error().message << Qt::endl;
-        return Failure;
-    }
-    WorkspaceWatcher watcher(workspace.dir());
-    QObject::connect(&watcher, &WorkspaceWatcher::reloaded, &watcher, [&](const Workspace &changed) {
-        if (auto applied = apply(changed); applied)
-            QTextStream(stdout) << "wfconsole serve: workspace.json changed: applied" << Qt::endl;
-        else
-            err << "wfconsole serve: workspace.json changed but cannot be applied, still serving the "
-                   "previous "
-                   "version: "
-                << applied.error().message << Qt::endl;
-    });
-    QObject::connect(&watcher, &WorkspaceWatcher::failed, &watcher, [&err](const QString &message) {
-        err << "wfconsole serve: workspace.json changed but has problems, still serving the previous "
-               "version: "
-            << message << Qt::endl;
-    });
-    QTextStream(stdout) << "wfconsole serve: listening on " << workspace.settings().baseUrl()
-                        << " (workspace " << workspace.dir() << ", " << workspace.flows().size() << " flows)"
-                        << Qt::endl;
+    const Workspace &workspace = server.workspace();
+    QTextStream(stdout) << "wfconsole serve: listening on " << server.baseUrl() << " (workspace "
+                        << workspace.dir() << ", " << workspace.flows().size() << " flows)" << Qt::endl;
     const int code = QCoreApplication::exec();
-    server.close();
-    history.close();
+    server.stop();
     QTextStream(stdout) << "wfconsole serve: stopped" << Qt::endl;
     return code;
 }

@@ -1,17 +1,9 @@
-// The authorization server over real sockets, wired as `wfconsole serve` wires it: discovery, JWKS,
-// a token for the sample workspace's app integration, an OAuth 2.0 flow called with it, and the 401s
-// and 403s of PRODUCT.md §3.1 step 4 as they reach the client (status, body, WWW-Authenticate).
+// The authorization server over real sockets, served by the WorkspaceServer `wfconsole serve` runs:
+// discovery, JWKS, a token for the sample workspace's app integration, an OAuth 2.0 flow called with it, and
+// the 401s and 403s of PRODUCT.md §3.1 step 4 as they reach the client (status, body, WWW-Authenticate).
 
 #include "NetworkTestSupport.h"
-#include "auth/AuthorizationServer.h"
-#include "endpoint/InvokeService.h"
-#include "endpoint/OAuthService.h"
-#include "server/FlowRoutes.h"
-#include "server/HttpServer.h"
-#include "server/OAuthRoutes.h"
-#include "store/HistoryLedger.h"
-#include "store/HistoryStore.h"
-#include "store/SecretStore.h"
+#include "server/WorkspaceServer.h"
 #include "tester/TokenClient.h"
 
 #include <QJsonArray>
@@ -41,7 +33,7 @@ private slots:
 private:
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
                const QList<QPair<QByteArray, QByteArray>> &headers = {});
-    QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()); }
+    QString baseUrl() const { return m_server->baseUrl(); }
     Reply requestToken();
     Reply invoke(const QByteArray &authorization);
     void applyWorkspace();
@@ -52,12 +44,7 @@ private:
     QString m_clientId;
     auth::Key m_clientKey;
     auth::Key m_signingKey;
-    std::unique_ptr<HistoryStore> m_history;
-    std::unique_ptr<HistoryLedger> m_ledger;
-    std::unique_ptr<InvokeService> m_service;
-    std::unique_ptr<auth::AuthorizationServer> m_authorizationServer;
-    std::unique_ptr<OAuthService> m_oauth;
-    std::unique_ptr<server::HttpServer> m_server;
+    std::unique_ptr<server::WorkspaceServer> m_server;
     QNetworkAccessManager m_network;
 };
 
@@ -77,24 +64,13 @@ void TestOAuthRoutes::initTestCase()
     QVERIFY(signingKey);
     m_signingKey = *signingKey;
 
-    m_history = std::make_unique<HistoryStore>();
-    QVERIFY(m_history->open(m_workspace.dir() + QStringLiteral("/history.db")).ok());
-    m_ledger = std::make_unique<HistoryLedger>(*m_history);
-    m_service = std::make_unique<InvokeService>(EndpointSnapshot::of(m_workspace), *m_ledger);
-    auto snapshot = auth::AuthSnapshot::of(m_workspace, m_signingKey, m_workspace.settings().baseUrl());
-    QVERIFY(snapshot);
-    m_authorizationServer = std::make_unique<auth::AuthorizationServer>(*snapshot);
-    m_oauth = std::make_unique<OAuthService>(*m_authorizationServer);
-    m_service->setAccessTokenVerifier([this](const QString &token, const Flow &flow) {
-        return m_authorizationServer->verifyAccessToken(token, flow);
-    });
-    m_server = std::make_unique<server::HttpServer>();
-    QVERIFY(server::addFlowRoutes(*m_server, *m_service));
-    QVERIFY(server::addOAuthRoutes(*m_server, *m_oauth));
-    QString error;
-    QVERIFY2(m_server->listen(server::ServerConfig{}, &error), qPrintable(error));
-    m_workspace.settings().port = m_server->port();
-    applyWorkspace();
+    m_server = std::make_unique<server::WorkspaceServer>(m_workspace, m_secrets);
+    server::ServeOverrides overrides;
+    overrides.port = 0;
+    auto started = m_server->start(overrides);
+    QVERIFY2(started, started ? "" : qPrintable(started.error().message));
+    QVERIFY(m_server->baseUrl().startsWith(QLatin1String("http://127.0.0.1:")));
+    QVERIFY(!m_server->baseUrl().endsWith(QLatin1String(":0")));
 }
 
 void TestOAuthRoutes::cleanupTestCase()
@@ -104,10 +80,7 @@ void TestOAuthRoutes::cleanupTestCase()
 
 void TestOAuthRoutes::applyWorkspace()
 {
-    auto snapshot = auth::AuthSnapshot::of(m_workspace, m_signingKey, m_workspace.settings().baseUrl());
-    QVERIFY(snapshot);
-    m_authorizationServer->setSnapshot(*snapshot);
-    m_service->setSnapshot(EndpointSnapshot::of(m_workspace));
+    QVERIFY(m_server->apply(m_workspace));
 }
 
 Reply TestOAuthRoutes::send(const QByteArray &method, const QString &path, const QByteArray &body,
