@@ -332,17 +332,29 @@ void capBody(QByteArray &body, qint64 &bodySize, bool &truncated, qint64 maxByte
 
 void capTrace(Trace &trace, bool &truncated, qint64 maxBytes)
 {
-    if (maxBytes < 0)
-        return;
+    if (maxBytes >= 0)
+        capTraceJson(trace, truncated, maxBytes);
+}
+
+QByteArray capTraceJson(Trace &trace, bool &truncated, qint64 maxBytes)
+{
+    // A compact array is its elements' compact JSON between brackets, separated by commas.
+    QByteArray json;
     qint64 total = 2; // "[]"
     for (qsizetype i = 0; i < trace.size(); ++i) {
-        total += QJsonDocument(trace.at(i).toJson()).toJson(QJsonDocument::Compact).size() + 1;
-        if (total > maxBytes) {
+        const QByteArray entry = QJsonDocument(trace.at(i).toJson()).toJson(QJsonDocument::Compact);
+        total += entry.size() + 1;
+        if (maxBytes >= 0 && total > maxBytes) {
             trace.resize(i);
             truncated = true;
-            return;
+            break;
         }
+        json.append(i == 0 ? '[' : ',');
+        json.append(entry);
     }
+    if (!json.isEmpty())
+        json.append(']');
+    return json;
 }
 
 void capRecord(ExecutionRecord &record, qint64 maxBodyBytes, qint64 maxTraceBytes)

@@ -106,6 +106,11 @@ void capBody(QByteArray &body, qint64 &bodySize, bool &truncated, qint64 maxByte
 // Keeps the leading trace entries whose compact JSON fits in `maxBytes` together.
 void capTrace(Trace &trace, bool &truncated, qint64 maxBytes);
 
+// capTrace (no cap when `maxBytes` is negative) that also returns the compact JSON of the entries it
+// kept, as QJsonDocument(traceToJson(trace)).toJson(QJsonDocument::Compact) would write it; empty when
+// no entry is kept. Each entry is serialised once, for both.
+QByteArray capTraceJson(Trace &trace, bool &truncated, qint64 maxBytes);
+
 // Both bodies and the trace.
 void capRecord(ExecutionRecord &record, qint64 maxBodyBytes = kDefaultMaxBodyBytes,
                qint64 maxTraceBytes = kDefaultMaxTraceBytes);

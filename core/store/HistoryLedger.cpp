@@ -45,10 +45,17 @@ Result<bool> HistoryLedger::record(const InvocationRecord &r)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     ExecutionRecord record = toExecutionRecord(r, now);
-    auto written = r.result->continuation ? m_store.recordPaused(record, r.result->continuation->toJson(),
-                                                                 now.addDays(m_pausedRetentionDays))
-                                          : m_store.record(record);
-    if (written && m_recorded)
+    auto store = [&](ExecutionRecord stored) {
+        return r.result->continuation
+                   ? m_store.recordPaused(std::move(stored), r.result->continuation->toJson(),
+                                          now.addDays(m_pausedRetentionDays))
+                   : m_store.record(std::move(stored));
+    };
+    // The store takes the record by value: hand it over unless the callback needs it afterwards.
+    if (!m_recorded)
+        return store(std::move(record));
+    auto written = store(record);
+    if (written)
         m_recorded(record);
     return written;
 }

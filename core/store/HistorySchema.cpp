@@ -119,13 +119,79 @@ QString upsertSql()
            QStringLiteral(") ON CONFLICT (id) DO UPDATE SET ") + updates.join(QStringLiteral(", "));
 }
 
+namespace {
+
+// Appends `bytes` read as Latin-1 as a JSON string, escaped as QJsonDocument escapes it.
+void appendJsonLatin1(QString &out, const QByteArray &bytes)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.append(QLatin1Char('"'));
+    const char *const begin = bytes.constData();
+    const qsizetype size = bytes.size();
+    qsizetype plain = 0; // start of the bytes not yet appended, which need no escape
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto byte = static_cast<uchar>(begin[i]);
+        if (byte >= 0x20 && byte != '"' && byte != '\\')
+            continue;
+        out.append(QLatin1String(begin + plain, i - plain));
+        plain = i + 1;
+        switch (byte) {
+        case '"':
+            out.append(QLatin1String("\\\""));
+            break;
+        case '\\':
+            out.append(QLatin1String("\\\\"));
+            break;
+        case '\b':
+            out.append(QLatin1String("\\b"));
+            break;
+        case '\f':
+            out.append(QLatin1String("\\f"));
+            break;
+        case '\n':
+            out.append(QLatin1String("\\n"));
+            break;
+        case '\r':
+            out.append(QLatin1String("\\r"));
+            break;
+        case '\t':
+            out.append(QLatin1String("\\t"));
+            break;
+        default:
+            out.append(QLatin1String("\\u00"));
+            out.append(QLatin1Char(kHex[byte >> 4]));
+            out.append(QLatin1Char(kHex[byte & 0xf]));
+            break;
+        }
+    }
+    out.append(QLatin1String(begin + plain, size - plain));
+    out.append(QLatin1Char('"'));
+}
+
+} // namespace
+
 // Header names and values are bytes: Latin-1 maps each byte to one character, so they survive JSON.
+// Written directly, as QJsonDocument(array).toJson(QJsonDocument::Compact) would write the array of
+// [name, value] pairs, without building the array.
 QString headersToText(const HeaderList &headers)
 {
-    QJsonArray array;
+    qsizetype size = 2;
     for (const auto &[name, value] : headers)
-        array.append(QJsonArray{QString::fromLatin1(name), QString::fromLatin1(value)});
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+        size += name.size() + value.size() + 8;
+    QString text;
+    text.reserve(size);
+    text.append(QLatin1Char('['));
+    for (const auto &[name, value] : headers) {
+        if (text.size() > 1)
+            text.append(QLatin1Char(','));
+        text.append(QLatin1Char('['));
+        appendJsonLatin1(text, name);
+        text.append(QLatin1Char(','));
+        appendJsonLatin1(text, value);
+        text.append(QLatin1Char(']'));
+    }
+    text.append(QLatin1Char(']'));
+    return text;
 }
 
 HeaderList headersFromText(const QString &text)
@@ -149,12 +215,9 @@ QDateTime fromMs(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
-QVariantList recordValues(const ExecutionRecord &r)
+QVariantList recordValues(const ExecutionRecord &r, const QByteArray &traceJson)
 {
-    const QString trace =
-        r.trace.isEmpty()
-            ? QString()
-            : QString::fromUtf8(QJsonDocument(traceToJson(r.trace)).toJson(QJsonDocument::Compact));
+    const QString trace = QString::fromUtf8(traceJson);
     return {
         r.id,
         r.flowId,

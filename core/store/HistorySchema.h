@@ -45,7 +45,9 @@ QVariant nullableText(const QString &text);
 
 QDateTime fromMs(qint64 ms);
 
-QVariantList recordValues(const ExecutionRecord &r);
+// The values of a record's row, in recordColumns() order; `traceJson` is the compact JSON of r.trace
+// (capTraceJson), empty for none.
+QVariantList recordValues(const ExecutionRecord &r, const QByteArray &traceJson);
 
 ExecutionRecord readRecord(const QSqlQuery &q, bool withData);
 

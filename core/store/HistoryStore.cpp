@@ -79,6 +79,82 @@ struct HistoryStore::WriteJob {
     bool done = false;
 };
 
+namespace {
+
+// The statements the writer runs for most writes, prepared once per connection.
+enum class WriterSql { Begin, Commit, Rollback, Savepoint, Release, RollbackTo, Upsert, InsertPaused };
+constexpr std::size_t kWriterSqlCount = 8;
+
+const QString &writerSqlText(WriterSql which)
+{
+    static const QString texts[kWriterSqlCount] = {
+        QStringLiteral("BEGIN IMMEDIATE"),
+        QStringLiteral("COMMIT"),
+        QStringLiteral("ROLLBACK"),
+        QStringLiteral("SAVEPOINT write"),
+        QStringLiteral("RELEASE write"),
+        QStringLiteral("ROLLBACK TO write"),
+        upsertSql(),
+        QStringLiteral("INSERT OR REPLACE INTO paused_executions (execution_id, flow_id, continuation, "
+                       "created_at, expires_at) VALUES (?, ?, ?, ?, ?)"),
+    };
+    return texts[std::size_t(which)];
+}
+
+} // namespace
+
+// Lives on the writer thread, for one connection: its statements are prepared on first use and then
+// only bound and run again, so SQLite parses each of them once per connection, not once per write.
+class HistoryStore::Writer final {
+public:
+    Writer(QSqlDatabase &db, const QString &path, int busyTimeoutMs)
+        : m_db(db), m_path(path), m_timeout(busyTimeoutMs)
+    {}
+    Q_DISABLE_COPY_MOVE(Writer)
+
+    QSqlDatabase &db() { return m_db; }
+
+    // Binds `values` to the statement's placeholders in order and runs it; nullopt when it succeeded.
+    // `what()` names the work in the error, and is only called on failure.
+    template <typename What>
+    std::optional<Error> run(WriterSql which, const QVariantList &values, What &&what)
+    {
+        if (run(which, values))
+            return std::nullopt;
+        return storeError(m_lastError, m_path, what(), m_timeout);
+    }
+
+    // The same without making an Error of a failure (lastError() has it).
+    bool run(WriterSql which, const QVariantList &values = {})
+    {
+        std::optional<QSqlQuery> &slot = m_statements[std::size_t(which)];
+        if (!slot) {
+            slot.emplace(m_db);
+            if (!slot->prepare(writerSqlText(which))) {
+                m_lastError = slot->lastError();
+                slot.reset();
+                return false;
+            }
+        }
+        for (qsizetype i = 0; i < values.size(); ++i)
+            slot->bindValue(int(i), values.at(i));
+        if (slot->exec())
+            return true;
+        m_lastError = slot->lastError();
+        slot.reset(); // a statement that failed is prepared again on its next use, to be safe
+        return false;
+    }
+
+    const QSqlError &lastError() const { return m_lastError; }
+
+private:
+    QSqlDatabase &m_db;
+    const QString &m_path;
+    const int m_timeout;
+    std::optional<QSqlQuery> m_statements[kWriterSqlCount];
+    QSqlError m_lastError;
+};
+
 HistoryStore::HistoryStore() = default;
 
 HistoryStore::~HistoryStore()
@@ -169,14 +245,16 @@ void HistoryStore::writerMain(std::promise<std::optional<Error>> started)
         std::optional<Error> error = configureWriter(db, m_path, m_options);
         const bool ok = !error;
         started.set_value(std::move(error));
-        if (ok)
-            writerLoop(db);
+        if (ok) {
+            Writer writer(db, m_path, m_options.busyTimeoutMs);
+            writerLoop(writer);
+        } // its statements are finalised before the connection closes
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
 }
 
-void HistoryStore::writerLoop(QSqlDatabase &db)
+void HistoryStore::writerLoop(Writer &writer)
 {
     for (;;) {
         std::vector<WriteJob *> batch;
@@ -191,7 +269,7 @@ void HistoryStore::writerLoop(QSqlDatabase &db)
             }
             m_stats.writing = batch.size();
         }
-        runBatch(db, batch);
+        runBatch(writer, batch);
         {
             std::lock_guard lock(m_mutex);
             for (WriteJob *job : batch)
@@ -202,9 +280,8 @@ void HistoryStore::writerLoop(QSqlDatabase &db)
     }
 }
 
-void HistoryStore::runBatch(QSqlDatabase &db, const std::vector<WriteJob *> &batch)
+void HistoryStore::runBatch(Writer &writer, const std::vector<WriteJob *> &batch)
 {
-    const int timeout = m_options.busyTimeoutMs;
     const QString what = QStringLiteral("writing executions");
     auto failAll = [&batch](const Error &error) {
         for (WriteJob *job : batch) {
@@ -212,37 +289,43 @@ void HistoryStore::runBatch(QSqlDatabase &db, const std::vector<WriteJob *> &bat
                 job->error = error;
         }
     };
-    if (auto error = execSql(db, QStringLiteral("BEGIN IMMEDIATE"), m_path, what, timeout)) {
+    if (auto error = writer.run(WriterSql::Begin, {}, [&what] { return what; })) {
         failAll(*error);
         return;
     }
-    QSqlQuery q(db);
+    // Each write of a shared transaction runs in its own SAVEPOINT, so that a failed one is undone
+    // alone. A write alone in its transaction needs none: rolling the transaction back undoes it alone.
+    const bool isolate = batch.size() > 1;
     for (WriteJob *job : batch) {
-        if (!q.exec(QStringLiteral("SAVEPOINT write"))) {
-            job->error = storeError(q.lastError(), m_path, what, timeout);
+        if (isolate && !writer.run(WriterSql::Savepoint)) {
+            job->error = storeError(writer.lastError(), m_path, what, m_options.busyTimeoutMs);
             continue;
         }
-        job->error = job->work(db);
+        job->error = job->work(writer);
         if (!job->error) {
-            q.exec(QStringLiteral("RELEASE write"));
+            if (isolate)
+                writer.run(WriterSql::Release);
             continue;
+        }
+        if (!isolate) {
+            writer.run(WriterSql::Rollback);
+            return;
         }
         // A failed write is undone alone, unless SQLite already rolled the whole transaction back
         // (disk full, I/O error): then nothing of this batch was committed.
-        if (!q.exec(QStringLiteral("ROLLBACK TO write"))) {
+        if (!writer.run(WriterSql::RollbackTo)) {
             qCWarning(lcStore).noquote()
                 << "history database" << m_path << "rolled the whole batch back after a failed write";
-            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            writer.run(WriterSql::Rollback);
             failAll(*job->error);
             return;
         }
-        q.exec(QStringLiteral("RELEASE write"));
+        writer.run(WriterSql::Release);
     }
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        const Error error =
-            storeError(q.lastError(), m_path, QStringLiteral("committing executions"), timeout);
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        failAll(error);
+    if (auto error =
+            writer.run(WriterSql::Commit, {}, [] { return QStringLiteral("committing executions"); })) {
+        writer.run(WriterSql::Rollback);
+        failAll(*error);
         return;
     }
     std::lock_guard lock(m_mutex);
@@ -389,7 +472,16 @@ Result<bool> HistoryStore::pausedExists(const QString &executionId, const QStrin
 
 // --- writes --------------------------------------------------------------------------------------
 
-std::optional<Error> HistoryStore::prepareRecord(ExecutionRecord &record) const
+namespace {
+
+// A record made fit for history and turned into its row on the caller's thread, so that the writer
+// thread only binds the values.
+struct RecordRow {
+    QString id;
+    QVariantList values;
+};
+
+Result<RecordRow> recordRow(ExecutionRecord record, const HistoryStoreOptions &options)
 {
     if (!isExecutionId(record.id))
         return makeError(
@@ -403,45 +495,17 @@ std::optional<Error> HistoryStore::prepareRecord(ExecutionRecord &record) const
                          QStringLiteral("execution %1 has no start time").arg(record.id));
     record.startedAt = record.startedAt.toUTC();
     redactRecord(record); // before capping, so that no secret is cut in half and kept
-    capRecord(record, m_options.maxBodyBytes, m_options.maxTraceBytes);
-    return std::nullopt;
+    capBody(record.request.body, record.request.bodySize, record.request.bodyTruncated, options.maxBodyBytes);
+    capBody(record.response.body, record.response.bodySize, record.response.bodyTruncated,
+            options.maxBodyBytes);
+    // The trace is serialised once, for capping and for its column.
+    const QByteArray trace = capTraceJson(record.trace, record.traceTruncated, options.maxTraceBytes);
+    return RecordRow{record.id, recordValues(record, trace)};
 }
 
-namespace {
-
-struct PausedRow {
-    QString executionId;
-    QString flowId;
-    QString continuation;
-    qint64 expiresAtMs;
-};
-
-std::optional<Error> upsertRecord(QSqlDatabase &db, const ExecutionRecord &record, const QString &path,
-                                  int timeout)
-{
-    static const QString sql = upsertSql();
-    QSqlQuery q(db);
-    if (!bindAndExec(q, sql, recordValues(record)))
-        return storeError(q.lastError(), path, QStringLiteral("recording execution %1").arg(record.id),
-                          timeout);
-    return std::nullopt;
-}
-
-std::optional<Error> insertPaused(QSqlDatabase &db, const PausedRow &row, const QString &path, int timeout)
-{
-    QSqlQuery q(db);
-    if (!bindAndExec(q,
-                     QStringLiteral("INSERT OR REPLACE INTO paused_executions (execution_id, flow_id, "
-                                    "continuation, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"),
-                     {row.executionId, row.flowId, row.continuation, QDateTime::currentMSecsSinceEpoch(),
-                      row.expiresAtMs}))
-        return storeError(q.lastError(), path,
-                          QStringLiteral("saving paused execution %1").arg(row.executionId), timeout);
-    return std::nullopt;
-}
-
-Result<PausedRow> pausedRow(const QString &executionId, const QString &flowId,
-                            const QJsonObject &continuation, const QDateTime &expiresAt)
+// The values of a paused_executions row but created_at, which is taken when it is written.
+Result<QVariantList> pausedValues(const QString &executionId, const QString &flowId,
+                                  const QJsonObject &continuation, const QDateTime &expiresAt)
 {
     if (executionId.isEmpty() || flowId.isEmpty())
         return makeError(ErrorType::InvalidInput,
@@ -450,17 +514,30 @@ Result<PausedRow> pausedRow(const QString &executionId, const QString &flowId,
         return makeError(ErrorType::InvalidInput,
                          QStringLiteral("paused execution %1 has no expiry time").arg(executionId));
     const QByteArray json = QJsonDocument(redactContinuation(continuation)).toJson(QJsonDocument::Compact);
-    return PausedRow{executionId, flowId, QString::fromUtf8(json), expiresAt.toMSecsSinceEpoch()};
+    return QVariantList{executionId, flowId, QString::fromUtf8(json), QVariant(),
+                        expiresAt.toMSecsSinceEpoch()};
+}
+
+QString recordingWhat(const RecordRow &row)
+{
+    return QStringLiteral("recording execution %1").arg(row.id);
+}
+
+QString savingPausedWhat(const QVariantList &paused)
+{
+    return QStringLiteral("saving paused execution %1").arg(paused.at(0).toString());
 }
 
 } // namespace
 
 Result<bool> HistoryStore::record(ExecutionRecord record)
 {
-    if (auto error = prepareRecord(record))
-        return *error;
-    const int timeout = m_options.busyTimeoutMs;
-    if (auto error = write([&](QSqlDatabase &db) { return upsertRecord(db, record, m_path, timeout); }))
+    Result<RecordRow> row = recordRow(std::move(record), m_options);
+    if (!row)
+        return row.error();
+    if (auto error = write([&row](Writer &writer) {
+            return writer.run(WriterSql::Upsert, row->values, [&row] { return recordingWhat(*row); });
+        }))
         return *error;
     return true;
 }
@@ -468,16 +545,17 @@ Result<bool> HistoryStore::record(ExecutionRecord record)
 Result<bool> HistoryStore::recordPaused(ExecutionRecord record, const QJsonObject &continuation,
                                         const QDateTime &expiresAt)
 {
-    if (auto error = prepareRecord(record))
-        return *error;
-    Result<PausedRow> row = pausedRow(record.id, record.flowId, continuation, expiresAt);
+    Result<QVariantList> paused = pausedValues(record.id, record.flowId, continuation, expiresAt);
+    Result<RecordRow> row = recordRow(std::move(record), m_options);
     if (!row)
         return row.error();
-    const int timeout = m_options.busyTimeoutMs;
-    auto error = write([&](QSqlDatabase &db) -> std::optional<Error> {
-        if (auto failed = upsertRecord(db, record, m_path, timeout))
+    if (!paused)
+        return paused.error();
+    auto error = write([&row, &paused](Writer &writer) -> std::optional<Error> {
+        if (auto failed = writer.run(WriterSql::Upsert, row->values, [&row] { return recordingWhat(*row); }))
             return failed;
-        return insertPaused(db, *row, m_path, timeout);
+        paused.value()[3] = QDateTime::currentMSecsSinceEpoch();
+        return writer.run(WriterSql::InsertPaused, *paused, [&paused] { return savingPausedWhat(*paused); });
     });
     if (error)
         return *error;
@@ -488,8 +566,8 @@ Result<int> HistoryStore::clear(const QString &flowId)
 {
     int removed = 0;
     const int timeout = m_options.busyTimeoutMs;
-    auto error = write([&](QSqlDatabase &db) -> std::optional<Error> {
-        QSqlQuery q(db);
+    auto error = write([&](Writer &writer) -> std::optional<Error> {
+        QSqlQuery q(writer.db());
         const bool ok =
             flowId.isEmpty()
                 ? q.exec(QStringLiteral("DELETE FROM executions"))
@@ -513,8 +591,8 @@ Result<int> HistoryStore::prune(const QDateTime &olderThan)
         return makeError(ErrorType::InvalidInput, QStringLiteral("prune needs a valid time"));
     int removed = 0;
     const int timeout = m_options.busyTimeoutMs;
-    auto error = write([&](QSqlDatabase &db) -> std::optional<Error> {
-        QSqlQuery q(db);
+    auto error = write([&](Writer &writer) -> std::optional<Error> {
+        QSqlQuery q(writer.db());
         if (!bindAndExec(q, QStringLiteral("DELETE FROM executions WHERE started_at < ?"),
                          {olderThan.toMSecsSinceEpoch()}))
             return storeError(q.lastError(), m_path, QStringLiteral("pruning history"), timeout);
@@ -529,11 +607,14 @@ Result<int> HistoryStore::prune(const QDateTime &olderThan)
 Result<bool> HistoryStore::savePaused(const QString &executionId, const QString &flowId,
                                       const QJsonObject &continuation, const QDateTime &expiresAt)
 {
-    Result<PausedRow> row = pausedRow(executionId, flowId, continuation, expiresAt);
-    if (!row)
-        return row.error();
-    const int timeout = m_options.busyTimeoutMs;
-    if (auto error = write([&](QSqlDatabase &db) { return insertPaused(db, *row, m_path, timeout); }))
+    Result<QVariantList> paused = pausedValues(executionId, flowId, continuation, expiresAt);
+    if (!paused)
+        return paused.error();
+    if (auto error = write([&paused](Writer &writer) {
+            paused.value()[3] = QDateTime::currentMSecsSinceEpoch();
+            return writer.run(WriterSql::InsertPaused, *paused,
+                              [&paused] { return savingPausedWhat(*paused); });
+        }))
         return *error;
     return true;
 }
@@ -544,9 +625,9 @@ Result<PausedExecution> HistoryStore::takePaused(const QString &executionId, con
     std::optional<PausedExecution> taken;
     bool expired = false;
     const int timeout = m_options.busyTimeoutMs;
-    auto error = write([&](QSqlDatabase &db) -> std::optional<Error> {
+    auto error = write([&](Writer &writer) -> std::optional<Error> {
         const QString what = QStringLiteral("taking paused execution %1").arg(executionId);
-        QSqlQuery q(db);
+        QSqlQuery q(writer.db());
         const auto [where, values] = pausedWhere(executionId, flowId);
         if (!bindAndExec(q,
                          QStringLiteral("SELECT flow_id, continuation, created_at, expires_at FROM "
@@ -589,8 +670,8 @@ Result<int> HistoryStore::prunePaused(const QDateTime &now)
 {
     int removed = 0;
     const int timeout = m_options.busyTimeoutMs;
-    auto error = write([&](QSqlDatabase &db) -> std::optional<Error> {
-        QSqlQuery q(db);
+    auto error = write([&](Writer &writer) -> std::optional<Error> {
+        QSqlQuery q(writer.db());
         if (!bindAndExec(q, QStringLiteral("DELETE FROM paused_executions WHERE expires_at <= ?"),
                          {now.toMSecsSinceEpoch()}))
             return storeError(q.lastError(), m_path, QStringLiteral("pruning paused executions"), timeout);

@@ -6,10 +6,11 @@
 // must not race with calls still in flight.
 // - Writes (record, recordPaused, clear, prune, savePaused, takePaused, prunePaused) go to one writer
 //   thread that owns the only writing connection. It drains whatever is queued into one transaction
-//   (group commit: each write in its own SAVEPOINT, so one failing write does not undo the others)
-//   and then wakes the waiting callers. A write call returns only after its transaction committed,
-//   so an execution recorded before the response is written is in history even if the process dies.
-//   Callers block on a condition variable, never in an event loop.
+//   (group commit: each write in its own SAVEPOINT, so one failing write does not undo the others; a
+//   write alone in its transaction is undone with it) and then wakes the waiting callers. The writer
+//   prepares its statements once per connection and reuses them. A write call returns only after its
+//   transaction committed, so an execution recorded before the response is written is in history even if the
+//   process dies. Callers block on a condition variable, never in an event loop.
 // - Reads (get, list, count, pausedExists) run on the calling thread with that thread's own read-only
 //   connection (QSqlDatabase connections must not cross threads), created on first use and closed
 //   when the thread ends or the store closes. WAL lets them run while the writer commits.
@@ -127,14 +128,14 @@ public:
 
 private:
     struct WriteJob;
-    using WriteWork = std::function<std::optional<Error>(QSqlDatabase &)>;
+    class Writer; // the writer thread's connection and the statements it keeps prepared on it
+    using WriteWork = std::function<std::optional<Error>(Writer &)>;
 
     std::optional<Error> write(WriteWork work);
     Result<QSqlDatabase> readConnection() const;
     void writerMain(std::promise<std::optional<Error>> started);
-    void writerLoop(QSqlDatabase &db);
-    void runBatch(QSqlDatabase &db, const std::vector<WriteJob *> &batch);
-    std::optional<Error> prepareRecord(ExecutionRecord &record) const;
+    void writerLoop(Writer &writer);
+    void runBatch(Writer &writer, const std::vector<WriteJob *> &batch);
 
     QString m_path;
     HistoryStoreOptions m_options;

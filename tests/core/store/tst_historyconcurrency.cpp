@@ -26,6 +26,8 @@ private slots:
 
     void insertsConcurrentlyFromEightThreads();
     void groupCommitsWaitingWriters();
+    void undoesFailedWriteAloneInBatch();
+    void reusesNoStatementAcrossReopen();
     void closesReadConnectionsOfEndedThreads();
 };
 
@@ -230,6 +232,118 @@ void TestHistoryConcurrency::groupCommitsWaitingWriters()
     QCOMPARE(stats.queued, 0u);
     QCOMPARE(stats.writing, 0u);
     QCOMPARE(store.count().value(), 8);
+}
+
+void TestHistoryConcurrency::undoesFailedWriteAloneInBatch()
+{
+    // Triggers make some writes fail inside SQLite. Each must be undone alone, whether it shares its
+    // transaction with others or runs alone, and the writer's prepared statements go on working (they
+    // were prepared before the triggers changed the schema).
+    HistoryStoreOptions options;
+    options.busyTimeoutMs = 60000;
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath(), options));
+    VERIFY_OK(store.recordPaused(makeRecord(QStringLiteral("p"), kBase, ExecutionStatus::Paused), {},
+                                 kBase.addDays(1)));
+    // Executions of flow "refused" fail at once; paused executions of flow "half" fail after their
+    // execution row was written.
+    RawDb raw(dbPath());
+    QVERIFY(raw.exec(QStringLiteral("CREATE TRIGGER refuse_execution BEFORE INSERT ON executions WHEN "
+                                    "NEW.flow_id = 'refused' BEGIN SELECT RAISE(ABORT, 'refused by the "
+                                    "test'); END")));
+    QVERIFY(raw.exec(QStringLiteral("CREATE TRIGGER refuse_paused BEFORE INSERT ON paused_executions WHEN "
+                                    "NEW.flow_id = 'half' BEGIN SELECT RAISE(ABORT, 'refused by the "
+                                    "test'); END")));
+    const QString refused = QStringLiteral("refused");
+
+    // Alone in its transaction: a paused execution whose second row fails leaves neither row.
+    const ExecutionRecord alone = makeRecord(QStringLiteral("half"), kBase, ExecutionStatus::Paused);
+    const auto aloneWritten = store.recordPaused(alone, {}, kBase.addDays(1));
+    QVERIFY(!aloneWritten.ok());
+    QVERIFY2(aloneWritten.error().message.contains(QLatin1String("refused by the test")),
+             qPrintable(aloneWritten.error().message));
+    QVERIFY(!store.get(alone.id).ok());
+    QVERIFY(!store.pausedExists(alone.id, {}, kBase).value());
+    QVERIFY(!store.record(makeRecord(refused, kBase)).ok());
+    QCOMPARE(store.count().value(), 1);
+
+    // In the middle of one transaction: the first write waits for the lock another connection holds
+    // while the others queue behind it, in this order, and then all go into one transaction.
+    struct Write {
+        ExecutionRecord record;
+        bool paused = false;
+        bool expectOk = true;
+    };
+    std::vector<Write> writes = {
+        {makeRecord(QStringLiteral("f"), kBase), false, true},
+        {makeRecord(QStringLiteral("f"), kBase), false, true},
+        {makeRecord(refused, kBase), false, false},
+        {makeRecord(QStringLiteral("p"), kBase, ExecutionStatus::Paused), true, true},
+        {makeRecord(QStringLiteral("f"), kBase, ExecutionStatus::Paused), true, true},
+        {makeRecord(QStringLiteral("f"), kBase), false, true},
+    };
+    writes[4].record.flowId = QStringLiteral("half"); // its second row fails
+    writes[4].expectOk = false;
+    QVERIFY(raw.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    std::vector<char> ok(writes.size(), 0);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < writes.size(); ++i) {
+        threads.emplace_back([&store, &writes, &ok, i] {
+            const Write &w = writes[i];
+            ok[i] = w.paused ? store.recordPaused(w.record, {}, kBase.addDays(1)).ok()
+                             : store.record(w.record).ok();
+        });
+        if (i == 0)
+            QTRY_COMPARE(store.statistics().writing, 1u);
+        else
+            QTRY_COMPARE(store.statistics().queued, quint64(i));
+    }
+    QVERIFY(raw.exec(QStringLiteral("ROLLBACK")));
+    for (std::thread &thread : threads)
+        thread.join();
+    for (std::size_t i = 0; i < writes.size(); ++i) {
+        QCOMPARE(bool(ok[i]), writes[i].expectOk);
+        QCOMPARE(store.get(writes[i].record.id).ok(), writes[i].expectOk);
+        if (writes[i].paused)
+            QCOMPARE(store.pausedExists(writes[i].record.id, {}, kBase).value(), writes[i].expectOk);
+    }
+    QCOMPARE(store.statistics().largestBatch, 5u);
+    QCOMPARE(store.statistics().writes, 5u); // the first paused one, and four of the six
+    QCOMPARE(store.count().value(), 5);
+
+    // The statements that failed are prepared again.
+    VERIFY_OK(store.record(makeRecord(QStringLiteral("f"), kBase)));
+    VERIFY_OK(store.recordPaused(makeRecord(QStringLiteral("p"), kBase, ExecutionStatus::Paused), {},
+                                 kBase.addDays(1)));
+    QCOMPARE(store.count().value(), 7);
+}
+
+void TestHistoryConcurrency::reusesNoStatementAcrossReopen()
+{
+    // The writer's statements belong to its connection: a store closed and opened on another file
+    // writes there, and only there.
+    const QString otherPath = m_dir->filePath(QStringLiteral("other.db"));
+    const ExecutionRecord first = makeRecord(QStringLiteral("f"), kBase, ExecutionStatus::Paused);
+    const ExecutionRecord second = makeRecord(QStringLiteral("f"), kBase, ExecutionStatus::Paused);
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    VERIFY_OK(store.recordPaused(first, {}, kBase.addDays(1)));
+    store.close();
+    VERIFY_OK(store.open(otherPath));
+    VERIFY_OK(store.recordPaused(second, {}, kBase.addDays(1)));
+    VERIFY_OK(store.record(second));
+    QCOMPARE(store.count().value(), 1);
+    QVERIFY(!store.get(first.id).ok());
+    QVERIFY(store.pausedExists(second.id, {}, kBase).value());
+    store.close();
+    VERIFY_OK(store.open(dbPath()));
+    QCOMPARE(store.count().value(), 1);
+    VERIFY_OK(store.get(first.id));
+    QVERIFY(!store.get(second.id).ok());
+    VERIFY_OK(store.takePaused(first.id, first.flowId, kBase));
+    VERIFY_OK(store.record(second));
+    QCOMPARE(store.count().value(), 2);
+    QCOMPARE(store.statistics().transactions, 2u); // counted from this opening
 }
 
 void TestHistoryConcurrency::closesReadConnectionsOfEndedThreads()

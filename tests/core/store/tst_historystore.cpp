@@ -2,8 +2,10 @@
 // executions and the threading model: tst_historyconcurrency.
 
 #include "HistoryTestSupport.h"
+#include "store/HistorySchema.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace wf;
@@ -32,6 +34,7 @@ private slots:
     void redactsContinuation();
     void truncatesBodies();
     void capsTrace();
+    void writesHeadersAndTraceAsQtJson();
 
     void listsFiltersSearchesAndPages();
     void clearsOneFlowOrAll();
@@ -553,6 +556,52 @@ void TestHistoryStore::capsTrace()
     VERIFY_OK(got);
     QVERIFY(got->traceTruncated);
     QCOMPARE(traceToJson(got->trace), traceToJson(capped));
+}
+
+void TestHistoryStore::writesHeadersAndTraceAsQtJson()
+{
+    // The store writes the headers' JSON and joins the trace entries' JSON itself: the columns must
+    // hold what QJsonDocument writes, byte for byte.
+    HeaderList headers;
+    for (int byte = 0; byte < 256; ++byte)
+        headers.append({QByteArray(1, char(byte)), b("v\"\\\x01\x7f\xe9 ") + QByteArray(3, char(byte))});
+    headers.append({QByteArray(), QByteArray()});
+    QJsonArray array;
+    for (const auto &[name, value] : std::as_const(headers))
+        array.append(QJsonArray{QString::fromLatin1(name), QString::fromLatin1(value)});
+    const QString text = historydb::headersToText(headers);
+    QCOMPARE(text, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+    QCOMPARE(historydb::headersFromText(text), headers);
+    QCOMPARE(historydb::headersToText({}), QStringLiteral("[]"));
+
+    Trace trace;
+    for (int i = 0; i < 10; ++i) {
+        trace.append(traceEntry(QStringLiteral("c%1").arg(i),
+                                QJsonObject{{QStringLiteral("text"), QString(100, u'\u00e9')},
+                                            {QStringLiteral("list"), QJsonArray{1, 2.5, true, QJsonValue()}}},
+                                QJsonObject{{QStringLiteral("n"), i}}));
+    }
+    trace[3].error = makeError(ErrorType::InvalidInput, QStringLiteral("bad \"input\""));
+    bool truncated = false;
+    Trace whole = trace;
+    QCOMPARE(capTraceJson(whole, truncated, -1),
+             QJsonDocument(traceToJson(trace)).toJson(QJsonDocument::Compact));
+    QVERIFY(!truncated);
+    QCOMPARE(whole.size(), trace.size());
+    Trace capped = trace;
+    const QByteArray json = capTraceJson(capped, truncated, 1000);
+    QVERIFY(truncated);
+    QVERIFY(!capped.isEmpty() && capped.size() < trace.size());
+    QCOMPARE(json, QJsonDocument(traceToJson(capped)).toJson(QJsonDocument::Compact));
+    Trace single = trace.mid(0, 1);
+    truncated = false;
+    QVERIFY(capTraceJson(single, truncated, 10).isEmpty()); // not even one entry fits
+    QVERIFY(truncated);
+    QVERIFY(single.isEmpty());
+    Trace none;
+    truncated = false;
+    QVERIFY(capTraceJson(none, truncated, 0).isEmpty());
+    QVERIFY(!truncated);
 }
 
 // --- queries ------------------------------------------------------------------------------------
