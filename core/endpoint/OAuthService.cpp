@@ -66,6 +66,14 @@ Result<QHash<QString, QString>> parseFormFields(const QByteArray &body)
     return fields;
 }
 
+std::optional<HttpAnswer> OAuthService::tokenBeforeBody(qint64 contentLength)
+{
+    if (contentLength <= kMaxFormBytes)
+        return std::nullopt;
+    return tokenError(400, QStringLiteral("invalid_request"),
+                      QStringLiteral("the token request is larger than %1 bytes").arg(kMaxFormBytes));
+}
+
 HttpAnswer OAuthService::token(const HttpRequest &request)
 {
     const QByteArray contentType = request.header("content-type").split(';').first().trimmed().toLower();
@@ -73,9 +81,8 @@ HttpAnswer OAuthService::token(const HttpRequest &request)
         return tokenError(400, QStringLiteral("invalid_request"),
                           QStringLiteral("the token request must be a form: Content-Type "
                                          "application/x-www-form-urlencoded"));
-    if (request.body.size() > kMaxFormBytes)
-        return tokenError(400, QStringLiteral("invalid_request"),
-                          QStringLiteral("the token request is larger than %1 bytes").arg(kMaxFormBytes));
+    if (auto tooLarge = tokenBeforeBody(request.body.size()))
+        return *tooLarge;
     auto form = parseFormFields(request.body);
     if (!form)
         return tokenError(400, QStringLiteral("invalid_request"), form.error().message);

@@ -23,6 +23,9 @@ public:
 
     // POST /oauth2/v1/token.
     HttpAnswer token(const HttpRequest &request);
+    // The token endpoint's answer from the request head alone: a body over kMaxFormBytes is refused
+    // before it is read.
+    static std::optional<HttpAnswer> tokenBeforeBody(qint64 contentLength);
     // GET /oauth2/v1/keys.
     HttpAnswer keys() const;
     // GET of one of the two discovery paths.

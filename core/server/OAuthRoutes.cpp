@@ -4,10 +4,14 @@ namespace wf::server {
 
 bool addOAuthRoutes(HttpServer &server, OAuthService &service)
 {
-    bool ok = server.addRoute(
-        Route{OAuthService::kTokenPath, {"POST"}, true, [&service](const HttpRequest &request) {
-                  return service.token(request);
-              }});
+    // The token endpoint signs (worker pool) and refuses an oversized form from the head.
+    Route token{OAuthService::kTokenPath, {"POST"}, true, [&service](const HttpRequest &request) {
+                    return service.token(request);
+                }};
+    token.beforeBody = [](const QByteArray &, const QByteArray &, qint64 contentLength) {
+        return OAuthService::tokenBeforeBody(contentLength);
+    };
+    bool ok = server.addRoute(std::move(token));
     ok = server.addRoute(Route{OAuthService::kKeysPath,
                                {"GET"},
                                false,

@@ -26,6 +26,7 @@ private slots:
     void discoveryNamesThisServer();
     void jwksPublishesTheSigningKey();
     void tokenRouteTakesPostOnly();
+    void oversizedTokenRequestIsRefused();
     void bearerTokenOpensTheFlow();
     void refusalsReachTheClient();
     void revokedScopeIsRefusedAtOnce();
@@ -145,6 +146,19 @@ void TestOAuthRoutes::tokenRouteTakesPostOnly()
     const Reply reply = send("GET", QStringLiteral("/oauth2/v1/token"));
     QCOMPARE(reply.status, 405);
     QCOMPARE(reply.headers.value("allow"), QByteArrayLiteral("POST"));
+}
+
+void TestOAuthRoutes::oversizedTokenRequestIsRefused()
+{
+    const Reply reply = send("POST", QStringLiteral("/oauth2/v1/token"), QByteArray(300 * 1024, 'a'),
+                             {{"Content-Type", "application/x-www-form-urlencoded"}});
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.json().value(QLatin1String("error")).toString(), QStringLiteral("invalid_request"));
+    QVERIFY(reply.json()
+                .value(QLatin1String("error_description"))
+                .toString()
+                .contains(QLatin1String("larger than")));
+    QCOMPARE(reply.headers.value("cache-control"), QByteArrayLiteral("no-store"));
 }
 
 void TestOAuthRoutes::bearerTokenOpensTheFlow()
