@@ -54,6 +54,9 @@ Result<bool> HistoryLedger::record(const InvocationRecord &r)
     // The store takes the record by value: hand it over unless the callback needs it afterwards.
     if (!m_recorded)
         return store(std::move(record));
+    // What the callback sees is what history keeps: secrets redacted (the store's own redaction of
+    // this copy then finds nothing left to do).
+    redactRecord(record);
     auto written = store(record);
     if (written)
         m_recorded(record);

@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +55,7 @@ private slots:
     void statusCodes();
     void answerIsInHistoryFirst();
     void clientTokenNeverStored();
+    void recordedCallbackSeesNoSecret();
     void pauseSurvivesRestart();
     void retryFromHistory();
     void health();
@@ -265,6 +267,29 @@ void TestFlowServer::clientTokenNeverStored()
             QVERIFY2(!value.contains(m_token.toLatin1()), name.constData());
         QVERIFY(!QJsonDocument(traceToJson(record.trace)).toJson().contains(m_token.toLatin1()));
     }
+}
+
+void TestFlowServer::recordedCallbackSeesNoSecret()
+{
+    QList<ExecutionRecord> seen;
+    QMutex mutex;
+    m_ledger->setRecordedCallback([&](const ExecutionRecord &record) {
+        QMutexLocker lock(&mutex);
+        seen.append(record);
+    });
+    const QByteArray token = m_token.toLatin1();
+    QCOMPARE(send("POST", QStringLiteral("order-total-token"), "/invoke", "clientToken=" + token,
+                  "{\"items\":[{\"price\":1}]}")
+                 .status,
+             200);
+    QMutexLocker lock(&mutex);
+    QCOMPARE(seen.size(), 1);
+    const ExecutionRecord &record = seen.first();
+    QVERIFY(!record.request.pathAndQuery.contains(token));
+    QVERIFY(record.request.pathAndQuery.contains("[redacted]"));
+    for (const auto &[name, value] : record.request.headers)
+        QVERIFY2(!value.contains(token), name.constData());
+    QVERIFY(!QJsonDocument(traceToJson(record.trace)).toJson().contains(token));
 }
 
 void TestFlowServer::pauseSurvivesRestart()
