@@ -316,14 +316,8 @@ int manageApps(const QStringList &arguments)
                                  QStringLiteral("list (default), create, add-key, generate-key, grant, ..."));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.parse(withDashedKidsLast(arguments))) {
-        err << "wfconsole apps: " << parser.errorText() << Qt::endl;
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseVerbArguments(parser, withDashedKidsLast(arguments), "apps"))
+        return *done;
     QStringList positional = parser.positionalArguments();
     const QString name = positional.isEmpty() ? QStringLiteral("list") : positional.takeFirst();
     const Subcommand *sub = nullptr;

@@ -60,14 +60,8 @@ int listCards(const QStringList &arguments)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the catalogue as JSON."));
     parser.addOption(json);
     QTextStream out(stdout);
-    if (!parser.parse(arguments)) {
-        QTextStream(stderr) << "wfconsole cards: " << parser.errorText() << Qt::endl;
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseVerbArguments(parser, arguments, "cards"))
+        return *done;
     const auto &cards = CardCatalogue::builtIn().cards();
     if (parser.isSet(json)) {
         QJsonArray array;

@@ -4,11 +4,19 @@
 // main() when no verb is given.
 
 #include <QStringList>
+#include <optional>
+
+class QCommandLineParser;
 
 namespace wf::cli {
 
 // Exit codes shared by every verb.
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2, InvalidFlow = 3 };
+
+// Parses a verb's arguments. Returns the exit code to return at once: Usage after printing the
+// parser's error to stderr, Ok after printing the help (naming the verb) to stdout; nullopt to go on.
+std::optional<int> parseVerbArguments(QCommandLineParser &parser, const QStringList &arguments,
+                                      const char *verb);
 
 int runFlow(const QStringList &arguments);     // wfconsole run FLOW.json ...
 int listCards(const QStringList &arguments);   // wfconsole cards [--json]

@@ -31,14 +31,8 @@ int listFlows(const QStringList &arguments)
     addWorkspaceOptions(&parser);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "wfconsole flows: " << parser.errorText() << Qt::endl;
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseVerbArguments(parser, arguments, "flows"))
+        return *done;
     auto opened = openWorkspace(parser, err);
     if (!opened)
         return Failure;

@@ -34,14 +34,8 @@ int listHistory(const QStringList &arguments)
     parser.addOptions({flow, status, search, limit, json});
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "wfconsole history: " << parser.errorText() << Qt::endl;
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseVerbArguments(parser, arguments, "history"))
+        return *done;
     auto opened = openWorkspace(parser, err);
     if (!opened)
         return Failure;

@@ -160,15 +160,8 @@ int runFlow(const QStringList &arguments)
         QStringLiteral("file"));
     parser.addOptions(
         {body, bodyFile, query, header, method, trace, json, flows, timeout, saveContinuation, resume});
-    if (!parser.parse(arguments)) {
-        err() << "wfconsole run: " << parser.errorText() << Qt::endl;
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText().replace(QLatin1String("wfconsole [options]"),
-                                           QLatin1String("wfconsole run [options]"));
-        return Ok;
-    }
+    if (const auto done = parseVerbArguments(parser, arguments, "run"))
+        return *done;
     if (parser.positionalArguments().size() != 1) {
         err() << "wfconsole run: give exactly one flow file (wfconsole run --help)" << Qt::endl;
         return Usage;

@@ -120,14 +120,8 @@ int serve(const QStringList &arguments)
                                     QStringLiteral("file"));
     parser.addOptions({host, port, tlsCert, tlsKey});
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "wfconsole serve: " << parser.errorText() << Qt::endl;
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseVerbArguments(parser, arguments, "serve"))
+        return *done;
     server::ServeOverrides overrides;
     if (parser.isSet(host))
         overrides.host = parser.value(host);

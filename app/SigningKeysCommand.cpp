@@ -41,14 +41,8 @@ int manageSigningKeys(const QStringList &arguments)
                                  QStringLiteral("[rotate]"));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "wfconsole signing-keys: " << parser.errorText() << Qt::endl;
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseVerbArguments(parser, arguments, "signing-keys"))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     const bool rotate = positional == QStringList{QStringLiteral("rotate")};
     if (!positional.isEmpty() && !rotate) {

@@ -84,14 +84,8 @@ int fetchToken(const QStringList &arguments)
                        insecureOption, timeoutOption, jsonOption});
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "wfconsole token: " << parser.errorText() << Qt::endl;
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseVerbArguments(parser, arguments, "token"))
+        return *done;
     if (!parser.positionalArguments().isEmpty()) {
         err << "wfconsole token: unexpected argument '" << parser.positionalArguments().constFirst() << "'"
             << Qt::endl;
