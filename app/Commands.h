@@ -8,6 +8,8 @@
 
 class QCommandLineParser;
 
+class QApplication;
+
 namespace wf::cli {
 
 // Exit codes shared by every verb.
@@ -26,5 +28,7 @@ int listHistory(const QStringList &arguments); // wfconsole history [--workspace
 int manageApps(const QStringList &arguments);  // wfconsole apps [SUBCOMMAND ...] [--workspace DIR]
 int manageSigningKeys(const QStringList &arguments); // wfconsole signing-keys [rotate] [--workspace DIR]
 int fetchToken(const QStringList &arguments);        // wfconsole token --client-id ID --key FILE ...
+// wfconsole [--workspace DIR]: the desktop console (ConsoleStart.cpp).
+int runConsole(QApplication &app);
 
 } // namespace wf::cli

@@ -1,7 +1,6 @@
 // wfconsole: starts the desktop console, or runs one command-line verb without a display.
 
 #include "Commands.h"
-#include "MainWindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -12,7 +11,8 @@ namespace {
 
 const char *const kUsage = R"(Usage: wfconsole [VERB] [OPTIONS]
 
-Without a verb, opens the Workflows Console window.
+Without a verb, opens the Workflows Console window (wfconsole --workspace DIR for another
+workspace than the last one).
 
 Verbs:
   run FLOW.json     Run a flow locally and print the HTTP answer it would give
@@ -75,7 +75,5 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Workflows Console"));
-    wf::ui::MainWindow window;
-    window.show();
-    return QApplication::exec();
+    return wf::cli::runConsole(app);
 }

@@ -1,147 +1,206 @@
 #include "MainWindow.h"
 
-#include "engine/CardCatalogue.h"
+#include "ConsoleSession.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QHeaderView>
-#include <QLineEdit>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
-#include <QSplitter>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTextBrowser>
-#include <QTreeWidget>
-#include <QVBoxLayout>
+#include <QToolButton>
 
 namespace wf::ui {
 namespace {
 
-constexpr int kFunctionIdRole = Qt::UserRole + 1;
-
-QString portsTable(const QList<PortSpec> &ports, bool dynamic, const QString &dynamicNote)
-{
-    QString html = QStringLiteral("<table cellspacing='0' cellpadding='4' width='100%'>");
-    for (const PortSpec &port : ports) {
-        html += QStringLiteral("<tr><td><b>%1</b>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(port.name.toHtmlEscaped(), port.required ? QStringLiteral(" *") : QString(),
-                         port.type.displayName().toHtmlEscaped(), port.description.toHtmlEscaped());
-    }
-    if (dynamic)
-        html += QStringLiteral("<tr><td colspan='3'><i>%1</i></td></tr>").arg(dynamicNote.toHtmlEscaped());
-    if (ports.isEmpty() && !dynamic)
-        html += QStringLiteral("<tr><td><i>—</i></td></tr>");
-    return html + QStringLiteral("</table>");
-}
+constexpr int kPageIdRole = Qt::UserRole + 1;
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(ConsoleSession &session, QWidget *parent) : QMainWindow(parent), m_session(session)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Workflows Console"));
 
-    m_filter = new QLineEdit(this);
-    m_filter->setObjectName(QStringLiteral("cardFilter"));
-    m_filter->setPlaceholderText(tr("Filter cards"));
-    m_filter->setClearButtonEnabled(true);
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setSpacing(2);
+    m_navigation->setFixedWidth(190);
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
 
-    m_cards = new QTreeWidget(this);
-    m_cards->setObjectName(QStringLiteral("cardTree"));
-    m_cards->setHeaderLabels({tr("Card"), tr("Function id")});
-    m_cards->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-
-    auto *left = new QWidget(this);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_filter);
-    leftLayout->addWidget(m_cards);
-
-    m_details = new QTextBrowser(this);
-    m_details->setObjectName(QStringLiteral("cardDetails"));
-
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(left);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({460, 640});
-    setCentralWidget(splitter);
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
-    QAction *find = new QAction(tr("Find card"), this);
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, this, [this] {
-        m_filter->setFocus();
-        m_filter->selectAll();
+    QMenu *serverMenu = menuBar()->addMenu(tr("&Server"));
+    QAction *startStop = serverMenu->addAction(tr("Start or stop the server"), this, [this] {
+        if (m_session.server().state() == ServerController::State::Listening)
+            m_session.server().stop();
+        else
+            m_session.startServer();
     });
-    addAction(find);
+    startStop->setObjectName(QStringLiteral("startStopServerAction"));
+    startStop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    serverMenu->addAction(tr("Serve on another port..."), this, &MainWindow::askForAnotherPort);
 
-    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::filterCatalogue);
-    connect(m_cards, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
-        if (current)
-            showCard(current->data(0, kFunctionIdRole).toString());
-    });
+    buildStatusBar();
+    connect(&m_session.server(), &ServerController::stateChanged, this, &MainWindow::showServerState);
+    connect(&m_session, &ConsoleSession::problem, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    showServerState();
 
-    fillCatalogue();
-    statusBar()->showMessage(tr("%1 cards in the catalogue").arg(CardCatalogue::builtIn().cards().size()));
-    resize(1180, 760);
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::fillCatalogue()
+void MainWindow::addPage(const QString &id, const QIcon &icon, const QString &title, QWidget *page)
 {
-    QTreeWidgetItem *category = nullptr;
-    for (const CardSpec &spec : CardCatalogue::builtIn().cards()) {
-        if (!category || category->text(0) != spec.category) {
-            category = new QTreeWidgetItem(m_cards, {spec.category});
-            category->setFirstColumnSpanned(true);
-            category->setExpanded(true);
-            QFont bold = category->font(0);
-            bold.setBold(true);
-            category->setFont(0, bold);
-        }
-        auto *item = new QTreeWidgetItem(category, {spec.name, spec.functionId});
-        item->setData(0, kFunctionIdRole, spec.functionId);
-        item->setToolTip(0, spec.description);
+    auto *item = new QListWidgetItem(icon, title, m_navigation);
+    item->setData(kPageIdRole, id);
+    item->setSizeHint(QSize(0, 34));
+    m_pages->addWidget(page);
+    m_pageById.insert(id, page);
+    const int index = m_navigation->count();
+    if (index <= 9) {
+        auto *action = new QAction(title, this);
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + index)));
+        connect(action, &QAction::triggered, this, [this, id] { showPage(id); });
+        addAction(action);
+        item->setToolTip(tr("%1 (%2)").arg(title, action->shortcut().toString(QKeySequence::NativeText)));
     }
-    if (m_cards->topLevelItemCount() > 0 && m_cards->topLevelItem(0)->childCount() > 0)
-        m_cards->setCurrentItem(m_cards->topLevelItem(0)->child(0));
+    if (m_navigation->currentRow() < 0)
+        m_navigation->setCurrentRow(0);
 }
 
-void MainWindow::filterCatalogue(const QString &text)
+void MainWindow::showPage(const QString &id)
 {
-    for (int i = 0; i < m_cards->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *category = m_cards->topLevelItem(i);
-        bool anyVisible = false;
-        for (int j = 0; j < category->childCount(); ++j) {
-            QTreeWidgetItem *card = category->child(j);
-            const bool visible = text.isEmpty() || card->text(0).contains(text, Qt::CaseInsensitive) ||
-                                 card->text(1).contains(text, Qt::CaseInsensitive) ||
-                                 category->text(0).contains(text, Qt::CaseInsensitive);
-            card->setHidden(!visible);
-            anyVisible = anyVisible || visible;
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        if (m_navigation->item(row)->data(kPageIdRole).toString() == id) {
+            m_navigation->setCurrentRow(row);
+            return;
         }
-        category->setHidden(!anyVisible);
     }
 }
 
-void MainWindow::showCard(const QString &functionId)
+QString MainWindow::currentPageId() const
 {
-    const CardSpec *spec = CardCatalogue::builtIn().find(functionId);
-    if (!spec) {
-        m_details->clear();
+    const QListWidgetItem *item = m_navigation->currentItem();
+    return item ? item->data(kPageIdRole).toString() : QString();
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_serverState = new QLabel(this);
+    m_serverState->setObjectName(QStringLiteral("serverState"));
+    m_serverState->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_serverButton = new QToolButton(this);
+    m_serverButton->setObjectName(QStringLiteral("serverButton"));
+    m_serverButton->setAutoRaise(true);
+    connect(m_serverButton, &QToolButton::clicked, this, [this] {
+        switch (m_session.server().state()) {
+        case ServerController::State::Listening:
+            m_session.server().stop();
+            break;
+        case ServerController::State::Failed:
+            askForAnotherPort();
+            break;
+        case ServerController::State::Stopped:
+            m_session.startServer();
+            break;
+        case ServerController::State::Starting:
+        case ServerController::State::Stopping:
+            break;
+        }
+    });
+    m_secretsState = new QLabel(this);
+    m_secretsState->setObjectName(QStringLiteral("secretsState"));
+    statusBar()->addPermanentWidget(m_secretsState);
+    statusBar()->addPermanentWidget(m_serverState);
+    statusBar()->addPermanentWidget(m_serverButton);
+}
+
+void MainWindow::showServerState()
+{
+    const ServerController &server = m_session.server();
+    const QString kind = m_session.secrets().kind();
+    m_secretsState->setText(kind == QLatin1String("file")
+                                ? tr("Secrets: secrets.json in the workspace (no keychain)")
+                                : QString());
+    switch (server.state()) {
+    case ServerController::State::Stopped:
+        m_serverState->setText(tr("Server stopped"));
+        m_serverButton->setText(tr("Start"));
+        m_serverButton->setEnabled(true);
+        break;
+    case ServerController::State::Starting:
+        m_serverState->setText(tr("Server starting..."));
+        m_serverButton->setEnabled(false);
+        break;
+    case ServerController::State::Listening:
+        m_serverState->setText(tr("Listening on %1").arg(server.baseUrl()));
+        m_serverButton->setText(tr("Stop"));
+        m_serverButton->setEnabled(true);
+        break;
+    case ServerController::State::Stopping:
+        m_serverState->setText(tr("Server stopping..."));
+        m_serverButton->setEnabled(false);
+        break;
+    case ServerController::State::Failed:
+        m_serverState->setText(tr("Server not running: %1").arg(server.errorString()));
+        m_serverButton->setText(tr("Use another port..."));
+        m_serverButton->setEnabled(true);
+        break;
+    }
+}
+
+void MainWindow::askForAnotherPort()
+{
+    bool ok = false;
+    const int port =
+        QInputDialog::getInt(this, tr("Serve on another port"), tr("Port (0 picks any free port):"),
+                             m_session.workspace().settings().port, 0, 65535, 1, &ok);
+    if (!ok)
+        return;
+    if (m_session.server().state() == ServerController::State::Listening) {
+        // Restart on the new port once the old one is released.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(&m_session.server(), &ServerController::stateChanged, this,
+                              [this, port, connection](ServerController::State state) {
+                                  if (state != ServerController::State::Stopped)
+                                      return;
+                                  disconnect(*connection);
+                                  m_session.startServer(static_cast<quint16>(port));
+                              });
+        m_session.server().stop();
         return;
     }
-    m_details->setHtml(
-        QStringLiteral("<h2>%1</h2><p style='color:gray'>%2 · <code>%3</code></p><p>%4</p>"
-                       "<h3>%5</h3>%6<h3>%7</h3>%8")
-            .arg(spec->name.toHtmlEscaped(), spec->category.toHtmlEscaped(), spec->functionId,
-                 spec->description.toHtmlEscaped(), tr("Inputs"),
-                 portsTable(spec->inputs, spec->dynamicInputs, tr("…and the inputs the flow declares")),
-                 tr("Outputs"),
-                 portsTable(spec->outputs, spec->dynamicOutputs, tr("…and the outputs the flow declares"))));
+    m_session.startServer(static_cast<quint16>(port));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    event->accept();
 }
 
 } // namespace wf::ui

@@ -186,7 +186,7 @@ Result<Workspace> Workspace::openOrCreate(const QString &dir, SecretStore &secre
     return create(dir, secrets);
 }
 
-Result<bool> Workspace::save() const
+QByteArray Workspace::toJson() const
 {
     QJsonArray flows;
     for (const Flow &flow : m_flows)
@@ -196,12 +196,17 @@ Result<bool> Workspace::save() const
                      {QStringLiteral("settings"), settingsToJson(m_settings)},
                      {QStringLiteral("flows"), flows}};
     writeAppsAndSigningKeys(root);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+Result<bool> Workspace::save() const
+{
     const QString path = QDir(m_dir).filePath(kFileName);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(ErrorType::Internal,
                          QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    file.write(toJson());
     if (!file.commit())
         return makeError(ErrorType::Internal,
                          QStringLiteral("cannot save %1: %2").arg(path, file.errorString()));

@@ -48,6 +48,8 @@ public:
     static Result<Workspace> openOrCreate(const QString &dir, SecretStore &secrets);
 
     [[nodiscard]] Result<bool> save() const;
+    // The bytes save() writes (indented JSON, stable key order).
+    QByteArray toJson() const;
 
     QString dir() const { return m_dir; }
     QString id() const { return m_id; }
@@ -62,6 +64,16 @@ public:
 
     // Adds a flow with a fresh alias (its id must be new); gives client-token flows a token.
     Result<bool> addFlow(Flow flow, SecretStore &secrets);
+    // Replaces the flow with the same id by `flow` (an edit: cards, name, on/off, security level,
+    // app list...). The alias and the client token hash are the workspace's, never the caller's; a
+    // flow switched to client-token security gets a token, a flow switched from it loses its token.
+    // Problems found by the validator are not refused (a flow being edited may be incomplete): the
+    // server answers them when the flow is called.
+    Result<bool> updateFlow(Flow flow, SecretStore &secrets);
+    // Removes the flow and its client token.
+    Result<bool> removeFlow(const QString &flowId, SecretStore &secrets);
+    // An id for a new flow, derived from `name` ("Order sync" -> "order-sync", "order-sync-2", ...).
+    QString newFlowId(const QString &name) const;
     // A new client token for the flow: the old one stops working at once. Returns the token.
     Result<QString> regenerateClientToken(const QString &flowId, SecretStore &secrets);
 

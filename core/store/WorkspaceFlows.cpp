@@ -1,0 +1,77 @@
+// Workspace: editing, removing and naming flows (the desktop console's edits).
+
+#include "Ids.h"
+#include "store/SecretStore.h"
+#include "store/Workspace.h"
+
+#include <QRegularExpression>
+
+namespace wf {
+
+Result<bool> Workspace::updateFlow(Flow flow, SecretStore &secrets)
+{
+    Flow *current = mutableFlow(flow.id);
+    if (!current)
+        return makeError(ErrorType::NotFound, QStringLiteral("no flow '%1'").arg(flow.id));
+    if (flow.name.trimmed().isEmpty())
+        return makeError(ErrorType::InvalidInput, QStringLiteral("A flow needs a name."));
+
+    const bool hadToken = !current->endpoint.clientTokenHash.isEmpty();
+    const bool needsToken = !flow.isHelper() && flow.endpoint.security == SecurityLevel::ClientToken;
+    flow.alias = flow.isHelper() ? QString() : current->alias;
+    if (flow.alias.isEmpty() && !flow.isHelper())
+        flow.alias = newFlowAlias(); // a helper flow turned into an API endpoint flow
+    flow.endpoint.clientTokenHash = needsToken ? current->endpoint.clientTokenHash : QString();
+
+    if (hadToken && !needsToken) {
+        auto removed = secrets.remove(clientTokenSecretKey(m_id, flow.id));
+        if (!removed)
+            return removed.error();
+    }
+    const QString flowId = flow.id;
+    const Flow previous = *current;
+    *current = std::move(flow);
+    if (needsToken && current->endpoint.clientTokenHash.isEmpty()) {
+        auto token = regenerateClientToken(flowId, secrets);
+        if (!token) {
+            *mutableFlow(flowId) = previous; // never a client-token flow without a stored token
+            return token.error();
+        }
+    }
+    return true;
+}
+
+Result<bool> Workspace::removeFlow(const QString &flowId, SecretStore &secrets)
+{
+    for (qsizetype i = 0; i < m_flows.size(); ++i) {
+        if (m_flows.at(i).id != flowId)
+            continue;
+        if (!m_flows.at(i).endpoint.clientTokenHash.isEmpty()) {
+            auto removed = secrets.remove(clientTokenSecretKey(m_id, flowId));
+            if (!removed)
+                return removed.error();
+        }
+        m_flows.removeAt(i);
+        return true;
+    }
+    return makeError(ErrorType::NotFound, QStringLiteral("no flow '%1'").arg(flowId));
+}
+
+QString Workspace::newFlowId(const QString &name) const
+{
+    static const QRegularExpression notIdChars(QStringLiteral("[^a-z0-9]+"));
+    QString base = name.toLower().replace(notIdChars, QStringLiteral("-"));
+    while (base.startsWith(QLatin1Char('-')))
+        base.remove(0, 1);
+    while (base.endsWith(QLatin1Char('-')))
+        base.chop(1);
+    base.truncate(48);
+    if (base.isEmpty())
+        base = QStringLiteral("flow");
+    QString id = base;
+    for (int n = 2; flowById(id); ++n)
+        id = base + QLatin1Char('-') + QString::number(n);
+    return id;
+}
+
+} // namespace wf
