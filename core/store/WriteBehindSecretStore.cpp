@@ -120,7 +120,6 @@ void WriteBehindSecretStore::run()
         const Result<bool> done =
             change.secret ? store.write(change.key, *change.secret) : store.remove(change.key);
         lock.lock();
-        m_busy = false;
         if (!done) {
             const QString message =
                 QStringLiteral("The %1 secret could not be %2 the %3: %4")
@@ -135,6 +134,7 @@ void WriteBehindSecretStore::run()
                 lock.lock();
             }
         }
+        m_busy = false; // only now: flush() returns after the failure was reported
         if (m_pending.empty())
             m_drained.notify_all();
     }
