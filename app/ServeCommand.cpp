@@ -10,11 +10,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QMutex>
 #include <QSocketNotifier>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <QTextStream>
 #include <csignal>
 #include <sys/socket.h>
@@ -69,34 +66,6 @@ private:
     QTextStream m_out{stdout};
 };
 
-// The certificate chain and key for HTTPS, with a sentence for each way they can be wrong.
-Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath)
-{
-    QFile certFile(certPath);
-    if (!certFile.open(QIODevice::ReadOnly))
-        return makeError(ErrorType::NotFound,
-                         QStringLiteral("cannot read %1: %2").arg(certPath, certFile.errorString()));
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    if (chain.isEmpty())
-        return makeError(ErrorType::InvalidInput,
-                         QStringLiteral("%1 holds no PEM certificate").arg(certPath));
-    QFile keyFile(keyPath);
-    if (!keyFile.open(QIODevice::ReadOnly))
-        return makeError(ErrorType::NotFound,
-                         QStringLiteral("cannot read %1: %2").arg(keyPath, keyFile.errorString()));
-    const QByteArray keyPem = keyFile.readAll();
-    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
-    if (key.isNull())
-        return makeError(ErrorType::InvalidInput,
-                         QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key").arg(keyPath));
-    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    configuration.setLocalCertificateChain(chain);
-    configuration.setPrivateKey(key);
-    return configuration;
-}
-
 } // namespace
 
 int serve(const QStringList &arguments)
@@ -139,7 +108,7 @@ int serve(const QStringList &arguments)
         return Usage;
     }
     if (parser.isSet(tlsCert)) {
-        auto tls = loadTls(parser.value(tlsCert), parser.value(tlsKey));
+        auto tls = server::loadTlsConfiguration(parser.value(tlsCert), parser.value(tlsKey));
         if (!tls) {
             err << "wfconsole serve: " << tls.error().message << Qt::endl;
             return Failure;

@@ -9,6 +9,23 @@ ConsoleSession::ConsoleSession(Workspace workspace, SecretStore &secrets, QObjec
       m_server(std::make_unique<ServerController>(secrets)), m_saved(m_workspace.toJson())
 {
     connect(m_server.get(), &ServerController::problem, this, &ConsoleSession::problem);
+    // A restart goes on once the server reached the state asked for; queued, so that the views
+    // connected to stateChanged see each state in order.
+    connect(
+        m_server.get(), &ServerController::stateChanged, this,
+        [this](ServerController::State state) {
+            if (!m_restartPending)
+                return;
+            if (state == ServerController::State::Listening) {
+                m_server->stop();
+            } else if (state == ServerController::State::Stopped) {
+                m_restartPending = false;
+                startServer(m_port);
+            } else if (state == ServerController::State::Failed) {
+                m_restartPending = false;
+            }
+        },
+        Qt::QueuedConnection);
     const QString historyPath = QDir(m_workspace.dir()).filePath(QStringLiteral("history.db"));
     if (auto opened = m_history.open(historyPath); !opened) {
         // Reported once the window listens; the server reports its own failure to open it too.
@@ -68,9 +85,31 @@ void ConsoleSession::adopt(const Workspace &workspace)
 
 void ConsoleSession::startServer(std::optional<quint16> port)
 {
+    m_port = port;
     server::ServeOverrides overrides;
     overrides.port = port;
     m_server->start(m_workspace, overrides);
+}
+
+void ConsoleSession::restartServer(std::optional<quint16> port)
+{
+    if (port)
+        m_port = port;
+    switch (m_server->state()) {
+    case ServerController::State::Stopped:
+    case ServerController::State::Stopping: // stopped by the user: it starts on the new settings later
+        break;
+    case ServerController::State::Failed:
+        startServer(m_port);
+        break;
+    case ServerController::State::Starting: // stopped once listening, then started again
+        m_restartPending = true;
+        break;
+    case ServerController::State::Listening:
+        m_restartPending = true;
+        m_server->stop();
+        break;
+    }
 }
 
 } // namespace wf::ui

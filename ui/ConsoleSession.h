@@ -43,6 +43,11 @@ public:
 
     // Starts the server on the workspace's settings; `port` overrides the port (0: any free port).
     void startServer(std::optional<quint16> port = std::nullopt);
+    // Serves the workspace's current settings from a new start, for the settings a running server
+    // cannot take on (host, port, certificate, body limit): a listening (or starting) server is
+    // stopped and started again once stopped, a failed one is started; a stopped one stays stopped.
+    // `port` overrides the port as in startServer(); without it, the port of the last start is kept.
+    void restartServer(std::optional<quint16> port = std::nullopt);
 
 signals:
     void flowsChanged();
@@ -61,6 +66,8 @@ private:
     std::unique_ptr<ServerController> m_server;
     std::unique_ptr<WorkspaceWatcher> m_watcher;
     QByteArray m_saved; // what this session last wrote (or read), to tell others' changes from ours
+    std::optional<quint16> m_port; // the port override of the last start
+    bool m_restartPending = false;
 };
 
 } // namespace wf::ui

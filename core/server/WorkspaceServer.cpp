@@ -4,8 +4,38 @@
 #include "server/OAuthRoutes.h"
 
 #include <QDir>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
 
 namespace wf::server {
+
+Result<QSslConfiguration> loadTlsConfiguration(const QString &certificatePath, const QString &keyPath)
+{
+    QFile certFile(certificatePath);
+    if (!certFile.open(QIODevice::ReadOnly))
+        return makeError(ErrorType::NotFound,
+                         QStringLiteral("cannot read %1: %2").arg(certificatePath, certFile.errorString()));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty())
+        return makeError(ErrorType::InvalidInput,
+                         QStringLiteral("%1 holds no PEM certificate").arg(certificatePath));
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return makeError(ErrorType::NotFound,
+                         QStringLiteral("cannot read %1: %2").arg(keyPath, keyFile.errorString()));
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return makeError(ErrorType::InvalidInput,
+                         QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key").arg(keyPath));
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    return configuration;
+}
 
 WorkspaceServer::WorkspaceServer(Workspace workspace, SecretStore &secrets, QObject *parent)
     : QObject(parent), m_workspace(std::move(workspace)), m_secrets(secrets)
@@ -26,9 +56,17 @@ void WorkspaceServer::applyOverrides(Workspace &workspace) const
         settings.host = *m_overrides.host;
     if (m_overrides.port)
         settings.port = *m_overrides.port;
-    if (m_overrides.tls && settings.publicBaseUrl.isEmpty())
-        settings.publicBaseUrl =
-            QStringLiteral("https://") + settings.baseUrl().mid(QStringLiteral("http://").size());
+    // The URLs name the scheme listened on: a certificate set in the settings since the start is
+    // served (and named) from the next start on.
+    if (settings.publicBaseUrl.isEmpty()) {
+        const QString http = QStringLiteral("http://");
+        const QString https = QStringLiteral("https://");
+        const QString url = settings.baseUrl();
+        if (m_overrides.tls && url.startsWith(http))
+            settings.publicBaseUrl = https + url.mid(http.size());
+        else if (!m_overrides.tls && url.startsWith(https))
+            settings.publicBaseUrl = http + url.mid(https.size());
+    }
 }
 
 Result<bool> WorkspaceServer::start(const ServeOverrides &overrides)
@@ -36,6 +74,16 @@ Result<bool> WorkspaceServer::start(const ServeOverrides &overrides)
     if (isListening())
         return true;
     m_overrides = overrides;
+    // Without a TLS override, the certificate of the settings (relative paths are in the workspace).
+    const WorkspaceSettings &saved = m_workspace.settings();
+    if (!m_overrides.tls && !saved.tlsCertificatePath.isEmpty()) {
+        const QDir dir(m_workspace.dir());
+        auto tls =
+            loadTlsConfiguration(dir.filePath(saved.tlsCertificatePath), dir.filePath(saved.tlsKeyPath));
+        if (!tls)
+            return tls.error();
+        m_overrides.tls = *tls;
+    }
     // The access-token signing key: made on first use (workspaces from before OAuth have none).
     const auto signingKeysBefore = m_workspace.signingKeys().size();
     auto signingKey = m_workspace.ensureSigningKey(m_secrets);
@@ -80,7 +128,7 @@ Result<bool> WorkspaceServer::start(const ServeOverrides &overrides)
     config.host = address;
     config.port = settings.port;
     config.maxBodyBytes = settings.bodyLimitBytes;
-    config.tls = overrides.tls;
+    config.tls = m_overrides.tls;
     QString error;
     if (!m_server->listen(config, &error)) {
         stop();

@@ -29,6 +29,11 @@ struct ServeOverrides {
     std::optional<QSslConfiguration> tls; // HTTPS; the base URL becomes https://
 };
 
+// The certificate chain and private key for HTTPS from PEM files (an unencrypted RSA or EC key), with
+// a sentence for each way they can be wrong. For --tls-cert/--tls-key, the workspace's settings and
+// the settings dialog alike.
+Result<QSslConfiguration> loadTlsConfiguration(const QString &certificatePath, const QString &keyPath);
+
 class WorkspaceServer final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WorkspaceServer)
@@ -39,7 +44,8 @@ public:
     ~WorkspaceServer() override;
 
     // Opens history, makes the signing key on first use (saving the workspace then), registers the
-    // routes and listens. The error says what failed ("port 8787 is in use ...").
+    // routes and listens; HTTPS with the TLS override, else with the settings' certificate if any.
+    // The error says what failed ("port 8787 is in use ...", "cannot read cert.pem ...").
     Result<bool> start(const ServeOverrides &overrides = {});
     // Stops listening and closes history, after the requests in flight are answered and recorded.
     void stop();

@@ -29,7 +29,9 @@ QJsonObject settingsToJson(const WorkspaceSettings &s)
                        {QStringLiteral("rateLimitPerSecond"), s.rateLimitPerSecond},
                        {QStringLiteral("timeoutSeconds"), s.timeoutSeconds},
                        {QStringLiteral("historyRetentionDays"), s.historyRetentionDays},
-                       {QStringLiteral("pausedRetentionDays"), s.pausedRetentionDays}};
+                       {QStringLiteral("pausedRetentionDays"), s.pausedRetentionDays},
+                       {QStringLiteral("tlsCertificatePath"), s.tlsCertificatePath},
+                       {QStringLiteral("tlsKeyPath"), s.tlsKeyPath}};
 }
 
 Result<WorkspaceSettings> settingsFromJson(const QJsonObject &o)
@@ -50,6 +52,11 @@ Result<WorkspaceSettings> settingsFromJson(const QJsonObject &o)
         s.historyRetentionDays < 1 || s.pausedRetentionDays < 1)
         return makeError(ErrorType::InvalidInput,
                          QStringLiteral("settings: limits must be positive (rate limit 0 switches it off)"));
+    s.tlsCertificatePath = o.value(QLatin1String("tlsCertificatePath")).toString();
+    s.tlsKeyPath = o.value(QLatin1String("tlsKeyPath")).toString();
+    if (s.tlsCertificatePath.isEmpty() != s.tlsKeyPath.isEmpty())
+        return makeError(ErrorType::InvalidInput,
+                         QStringLiteral("settings: tlsCertificatePath and tlsKeyPath go together"));
     return s;
 }
 
@@ -80,7 +87,8 @@ QString WorkspaceSettings::baseUrl() const
     }
     const bool bareIpv6 = host.contains(QLatin1Char(':')) && !host.startsWith(QLatin1Char('['));
     const QString shownHost = bareIpv6 ? QLatin1Char('[') + host + QLatin1Char(']') : host;
-    return QStringLiteral("http://%1:%2").arg(shownHost).arg(port);
+    const QString scheme = tlsCertificatePath.isEmpty() ? QStringLiteral("http") : QStringLiteral("https");
+    return QStringLiteral("%1://%2:%3").arg(scheme, shownHost).arg(port);
 }
 
 Result<Workspace> Workspace::open(const QString &dir)

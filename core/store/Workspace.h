@@ -31,6 +31,10 @@ struct WorkspaceSettings {
     int timeoutSeconds = 60;
     int historyRetentionDays = 30;
     int pausedRetentionDays = 30;
+    // HTTPS: a PEM certificate (chain) and its unencrypted PEM private key, both or neither. Paths
+    // only (relative ones are inside the workspace folder): the key never goes into workspace.json.
+    QString tlsCertificatePath;
+    QString tlsKeyPath;
 
     QString baseUrl() const;
 };
@@ -72,6 +76,11 @@ public:
     Result<bool> updateFlow(Flow flow, SecretStore &secrets);
     // Removes the flow and its client token.
     Result<bool> removeFlow(const QString &flowId, SecretStore &secrets);
+    // Puts back a flow that removeFlow() took out (an undo): it keeps its id and its alias, so its
+    // Invoke URL works again, and goes back to position `index` (clamped; negative: at the end). Its
+    // old client token was deleted with it, so a client-token flow gets a fresh one. Refuses an id
+    // that exists, and an alias that is malformed or used by another flow.
+    Result<bool> restoreFlow(Flow flow, SecretStore &secrets, qsizetype index = -1);
     // An id for a new flow, derived from `name` ("Order sync" -> "order-sync", "order-sync-2", ...).
     QString newFlowId(const QString &name) const;
     // A new client token for the flow: the old one stops working at once. Returns the token.

@@ -1,4 +1,4 @@
-// Workspace: editing, removing and naming flows (the desktop console's edits).
+// Workspace: editing, removing, restoring and naming flows (the desktop console's edits).
 
 #include "Ids.h"
 #include "store/SecretStore.h"
@@ -55,6 +55,38 @@ Result<bool> Workspace::removeFlow(const QString &flowId, SecretStore &secrets)
         return true;
     }
     return makeError(ErrorType::NotFound, QStringLiteral("no flow '%1'").arg(flowId));
+}
+
+Result<bool> Workspace::restoreFlow(Flow flow, SecretStore &secrets, qsizetype index)
+{
+    if (flowById(flow.id))
+        return makeError(ErrorType::InvalidInput,
+                         QStringLiteral("a flow with id '%1' exists already").arg(flow.id));
+    if (flow.isHelper()) {
+        flow.alias.clear();
+    } else {
+        static const QRegularExpression aliasPattern(QStringLiteral("^[0-9a-f]{32}$"));
+        if (!aliasPattern.match(flow.alias).hasMatch())
+            return makeError(ErrorType::InvalidInput,
+                             QStringLiteral("flow '%1' has no valid alias to restore").arg(flow.id));
+        if (const Flow *owner = flowByAlias(flow.alias))
+            return makeError(
+                ErrorType::InvalidInput,
+                QStringLiteral("flow '%1' uses the alias of flow '%2' now").arg(owner->id, flow.id));
+    }
+    flow.endpoint.clientTokenHash.clear(); // its token left the secret store with it
+    const QString flowId = flow.id;
+    const bool needsToken = !flow.isHelper() && flow.endpoint.security == SecurityLevel::ClientToken;
+    const qsizetype at = index < 0 || index > m_flows.size() ? m_flows.size() : index;
+    m_flows.insert(at, std::move(flow));
+    if (needsToken) {
+        auto token = regenerateClientToken(flowId, secrets);
+        if (!token) {
+            m_flows.removeAt(at); // never a client-token flow without a stored token
+            return token.error();
+        }
+    }
+    return true;
 }
 
 QString Workspace::newFlowId(const QString &name) const

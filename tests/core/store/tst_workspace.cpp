@@ -27,6 +27,9 @@ private slots:
     void openAfterCreate();
     void settingsRoundTrip_data();
     void settingsRoundTrip();
+    void tlsSettingsRoundTrip();
+    void tlsSettingsMakeBaseUrlHttps_data();
+    void tlsSettingsMakeBaseUrlHttps();
     void openOrCreateCreates();
     void openOrCreateOpens();
     void openOrCreateReportsBrokenWorkspace();
@@ -337,6 +340,69 @@ void TestWorkspace::settingsRoundTrip()
     QCOMPARE(flowsJson(*opened), flowsJson(*f.created));
 }
 
+// The TLS files are kept as paths: the certificate and key never enter workspace.json.
+void TestWorkspace::tlsSettingsRoundTrip()
+{
+    CreatedWorkspace<MemorySecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    QVERIFY(f.created->settings().tlsCertificatePath.isEmpty());
+    QVERIFY(f.created->settings().tlsKeyPath.isEmpty());
+    const QString certificate = s(WF_TEST_DATA_DIR "/tls/cert.pem");
+    const QString key = s("tls/key.pem"); // relative: inside the workspace folder
+    f.created->settings().tlsCertificatePath = certificate;
+    f.created->settings().tlsKeyPath = key;
+    QVERIFY(f.created->save().ok());
+
+    const QJsonObject settings = readRoot(f.dir.path()).value(QLatin1String("settings")).toObject();
+    QCOMPARE(settings.value(QLatin1String("tlsCertificatePath")).toString(), certificate);
+    QCOMPARE(settings.value(QLatin1String("tlsKeyPath")).toString(), key);
+    const QByteArray file = readBytes(workspaceFile(f.dir.path()));
+    QVERIFY(!file.contains("BEGIN"));
+
+    auto opened = Workspace::open(f.dir.path());
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : errorText(opened.error())));
+    QCOMPARE(opened->settings().tlsCertificatePath, certificate);
+    QCOMPARE(opened->settings().tlsKeyPath, key);
+
+    // Cleared again: both empty, and a workspace without them reads as plain HTTP.
+    opened->settings().tlsCertificatePath.clear();
+    opened->settings().tlsKeyPath.clear();
+    QVERIFY(opened->save().ok());
+    auto reopened = Workspace::open(f.dir.path());
+    QVERIFY(reopened.ok());
+    QVERIFY(reopened->settings().tlsCertificatePath.isEmpty());
+    QVERIFY(reopened->settings().tlsKeyPath.isEmpty());
+}
+
+void TestWorkspace::tlsSettingsMakeBaseUrlHttps_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("certificate");
+    QTest::addColumn<QString>("publicBaseUrl");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << s("127.0.0.1") << QString() << QString() << s("http://127.0.0.1:8787");
+    QTest::newRow("certificate") << s("127.0.0.1") << s("cert.pem") << QString()
+                                 << s("https://127.0.0.1:8787");
+    QTest::newRow("certificate, IPv6") << s("::1") << s("cert.pem") << QString() << s("https://[::1]:8787");
+    QTest::newRow("public base URL wins")
+        << s("127.0.0.1") << s("cert.pem") << s("https://flows.example.com/")
+        << s("https://flows.example.com");
+}
+
+void TestWorkspace::tlsSettingsMakeBaseUrlHttps()
+{
+    QFETCH(QString, host);
+    QFETCH(QString, certificate);
+    QFETCH(QString, publicBaseUrl);
+    QFETCH(QString, expected);
+    WorkspaceSettings settings;
+    settings.host = host;
+    settings.tlsCertificatePath = certificate;
+    settings.tlsKeyPath = certificate.isEmpty() ? QString() : s("key.pem");
+    settings.publicBaseUrl = publicBaseUrl;
+    QCOMPARE(settings.baseUrl(), expected);
+}
+
 void TestWorkspace::openOrCreateCreates()
 {
     QTemporaryDir dir;
@@ -499,6 +565,12 @@ void TestWorkspace::openErrors_data()
         << true << toBytes(withSetting(base, "historyRetentionDays", -1)) << invalid << limitMessage;
     QTest::newRow("zero paused retention")
         << true << toBytes(withSetting(base, "pausedRetentionDays", 0)) << invalid << limitMessage;
+
+    const QStringList tlsMessage{s("settings: tlsCertificatePath and tlsKeyPath go together")};
+    QTest::newRow("TLS certificate without key")
+        << true << toBytes(withSetting(base, "tlsCertificatePath", s("cert.pem"))) << invalid << tlsMessage;
+    QTest::newRow("TLS key without certificate")
+        << true << toBytes(withSetting(base, "tlsKeyPath", s("/etc/ssl/key.pem"))) << invalid << tlsMessage;
 
     const auto unknownFunction = withFlow(base, hello, [](QJsonObject &flow) {
         QJsonArray cards = flow.value(QLatin1String("cards")).toArray();

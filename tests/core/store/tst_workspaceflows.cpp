@@ -1,5 +1,6 @@
-// A created workspace's flows: client-token regeneration, adding flows (fresh aliases and tokens), the
-// URLs shown to the user, and lookups by id and alias. Creating, opening and saving: tst_workspace.
+// A created workspace's flows: client-token regeneration, adding flows (fresh aliases and tokens),
+// restoring removed flows (same alias, fresh token), the URLs shown to the user, and lookups by id and
+// alias. Creating, opening and saving: tst_workspace.
 
 #include "WorkspaceTestSupport.h"
 
@@ -21,6 +22,12 @@ private slots:
     void addFlowWithExistingIdFails();
     void addFlowGivesFreshAliasAndToken();
     void addFlowWithFailingStoreAddsNothing();
+    void restoreFlowKeepsAliasAndPlace();
+    void restoreClientTokenFlowGetsFreshToken();
+    void restoreHelperFlow();
+    void restoreFlowRefusals_data();
+    void restoreFlowRefusals();
+    void restoreFlowWithFailingStoreRestoresNothing();
     void defaultUrls();
     void urls_data();
     void urls();
@@ -210,6 +217,136 @@ void TestWorkspaceFlows::addFlowWithFailingStoreAddsNothing()
     f.secrets.failWrites = false;
     QVERIFY(f.created->addFlow(tokenFlow, f.secrets).ok());
     QVERIFY(f.created->flowById(s("order-total-copy")));
+}
+
+// --- restoreFlow ------------------------------------------------------------------------------------
+
+void TestWorkspaceFlows::restoreFlowKeepsAliasAndPlace()
+{
+    CreatedWorkspace<MemorySecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    const QJsonArray before = flowsJson(*f.created);
+    const QString flowId = s("hello-public");
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < f.created->flows().size(); ++i) {
+        if (f.created->flows().at(i).id == flowId)
+            index = i;
+    }
+    QVERIFY(index >= 0);
+    const Flow removed = *f.created->flowById(flowId);
+    QVERIFY(f.created->removeFlow(flowId, f.secrets).ok());
+    QVERIFY(!f.created->flowByAlias(removed.alias));
+
+    const auto restored = f.created->restoreFlow(removed, f.secrets, index);
+    QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : errorText(restored.error())));
+    QCOMPARE(f.created->flows().at(index).id, flowId);
+    QCOMPARE(f.created->flowByAlias(removed.alias), f.created->flowById(flowId));
+    QCOMPARE(flowsJson(*f.created), before); // exactly as it was, in the same place
+
+    QVERIFY(f.created->save().ok());
+    auto opened = Workspace::open(f.dir.path());
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : errorText(opened.error())));
+    QCOMPARE(flowsJson(*opened), before);
+
+    // Without a place (or past the end) it goes last.
+    QVERIFY(f.created->removeFlow(flowId, f.secrets).ok());
+    QVERIFY(f.created->restoreFlow(removed, f.secrets).ok());
+    QCOMPARE(f.created->flows().constLast().id, flowId);
+    QVERIFY(f.created->removeFlow(flowId, f.secrets).ok());
+    QVERIFY(f.created->restoreFlow(removed, f.secrets, 1000).ok());
+    QCOMPARE(f.created->flows().constLast().id, flowId);
+}
+
+void TestWorkspaceFlows::restoreClientTokenFlowGetsFreshToken()
+{
+    CreatedWorkspace<MemorySecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    const QString flowId = s("order-total-token");
+    const QString key = clientTokenSecretKey(f.created->id(), flowId);
+    const QString oldToken = storedSecret(f.secrets, key);
+    const Flow removed = *f.created->flowById(flowId);
+    QVERIFY(f.created->removeFlow(flowId, f.secrets).ok());
+    QCOMPARE(storedSecret(f.secrets, key), QString()); // the token went with the flow
+
+    QVERIFY(f.created->restoreFlow(removed, f.secrets, 0).ok());
+    const Flow *flow = f.created->flowById(flowId);
+    QVERIFY(flow);
+    QCOMPARE(f.created->flows().constFirst().id, flowId);
+    QCOMPARE(flow->alias, removed.alias);
+    const QString newToken = storedSecret(f.secrets, key);
+    QVERIFY(isLowerHex(newToken, 64));
+    QVERIFY(newToken != oldToken);
+    QVERIFY(clientTokenMatches(newToken, flow->endpoint.clientTokenHash));
+    QVERIFY(!clientTokenMatches(oldToken, flow->endpoint.clientTokenHash));
+}
+
+void TestWorkspaceFlows::restoreHelperFlow()
+{
+    CreatedWorkspace<MemorySecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    Flow removed = *f.created->flowById(s("line-total"));
+    QVERIFY(removed.isHelper());
+    QVERIFY(f.created->removeFlow(removed.id, f.secrets).ok());
+    removed.alias = s("0123456789abcdef0123456789abcdef"); // a helper never gets one
+    QVERIFY(f.created->restoreFlow(removed, f.secrets).ok());
+    QVERIFY(f.created->flowById(s("line-total"))->alias.isEmpty());
+}
+
+void TestWorkspaceFlows::restoreFlowRefusals_data()
+{
+    QTest::addColumn<QString>("flowId");
+    QTest::addColumn<QString>("alias");
+    QTest::addColumn<QString>("expected");
+
+    // order-total-token is in the workspace; "restored" was removed.
+    QTest::newRow("id exists") << s("order-total-token") << s("0123456789abcdef0123456789abcdef")
+                               << s("exists already");
+    QTest::newRow("alias of another flow") << s("restored") << s("@order-total-token") << s("uses the alias");
+    QTest::newRow("no alias") << s("restored") << QString() << s("no valid alias");
+    QTest::newRow("upper-case alias")
+        << s("restored") << s("0123456789ABCDEF0123456789ABCDEF") << s("no valid alias");
+    QTest::newRow("short alias") << s("restored") << s("0123456789abcdef") << s("no valid alias");
+}
+
+void TestWorkspaceFlows::restoreFlowRefusals()
+{
+    QFETCH(QString, flowId);
+    QFETCH(QString, alias);
+    QFETCH(QString, expected);
+
+    CreatedWorkspace<RecordingSecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    Flow flow = *f.created->flowById(s("hello-public"));
+    flow.id = flowId;
+    flow.alias =
+        alias == s("@order-total-token") ? f.created->flowById(s("order-total-token"))->alias : alias;
+    f.secrets.writtenKeys.clear();
+    const QJsonArray before = flowsJson(*f.created);
+
+    const auto restored = f.created->restoreFlow(flow, f.secrets);
+    QVERIFY(!restored.ok());
+    QCOMPARE(restored.error().type, ErrorType::InvalidInput);
+    QVERIFY2(restored.error().message.contains(expected), qPrintable(restored.error().message));
+    QCOMPARE(flowsJson(*f.created), before);
+    QCOMPARE(f.secrets.writtenKeys, QStringList());
+}
+
+void TestWorkspaceFlows::restoreFlowWithFailingStoreRestoresNothing()
+{
+    CreatedWorkspace<RecordingSecretStore> f;
+    QVERIFY2(f.created.ok(), qPrintable(f.problem()));
+    const Flow removed = *f.created->flowById(s("order-total-token"));
+    QVERIFY(f.created->removeFlow(removed.id, f.secrets).ok());
+    const QJsonArray before = flowsJson(*f.created);
+
+    f.secrets.failWrites = true;
+    const auto restored = f.created->restoreFlow(removed, f.secrets, 0);
+    QVERIFY(!restored.ok());
+    QVERIFY(restored.error().message.contains(QLatin1String("keychain is locked")));
+    QCOMPARE(flowsJson(*f.created), before);
+    f.secrets.failWrites = false;
+    QVERIFY(f.created->restoreFlow(removed, f.secrets, 0).ok());
+    QCOMPARE(f.created->flows().constFirst().alias, removed.alias);
 }
 
 // --- URLs -------------------------------------------------------------------------------------------
