@@ -1,11 +1,15 @@
 #include "ServerController.h"
 
+#include "endpoint/ResponseShaper.h"
+
 namespace wf::ui {
 
 ServerController::ServerController(SecretStore &secrets, QObject *parent)
     : QObject(parent), m_secrets(secrets)
 {
     m_thread.setObjectName(QStringLiteral("wf.server"));
+    m_consolePool.setObjectName(QStringLiteral("wf.console"));
+    m_consolePool.setMaxThreadCount(4);
     m_host = new QObject;
     m_host->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_host, &QObject::deleteLater);
@@ -15,7 +19,7 @@ ServerController::ServerController(SecretStore &secrets, QObject *parent)
 ServerController::~ServerController()
 {
     QMetaObject::invokeMethod(
-        m_host, [this] { m_server.reset(); }, Qt::BlockingQueuedConnection);
+        m_host, [this] { releaseServer(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -63,7 +67,7 @@ void ServerController::stop()
         return;
     setState(State::Stopping);
     QMetaObject::invokeMethod(m_host, [this] {
-        m_server.reset();
+        releaseServer();
         QMetaObject::invokeMethod(this, [this] {
             m_baseUrl.clear();
             setState(State::Stopped);
@@ -86,6 +90,75 @@ void ServerController::cancelExecution(const QString &executionId, std::function
     QMetaObject::invokeMethod(m_host, [this, executionId, done = std::move(done)] {
         const bool canceled = m_server && m_server->invokeService()->cancel(executionId);
         QMetaObject::invokeMethod(this, [done, canceled] { done(canceled); });
+    });
+}
+
+void ServerController::releaseServer()
+{
+    {
+        std::unique_lock lock(m_consoleMutex);
+        m_consoleIdle.wait(lock, [this] { return m_consoleCalls == 0; });
+    }
+    m_server.reset();
+}
+
+void ServerController::resumeExecution(const QString &flowId, const QString &executionId,
+                                       const QByteArray &body, ConsoleAnswer done)
+{
+    runFromConsole(
+        [flowId, executionId, body](InvokeService &service) {
+            return service.resumeFromConsole(flowId, executionId, body);
+        },
+        std::move(done));
+}
+
+void ServerController::retryExecution(const QString &flowId, const QString &executionId, ConsoleAnswer done)
+{
+    runFromConsole([flowId, executionId](
+                       InvokeService &service) { return service.retryFromConsole(flowId, executionId); },
+                   std::move(done));
+}
+
+void ServerController::runFromConsole(std::function<HttpAnswer(InvokeService &)> call, ConsoleAnswer done)
+{
+    // Answered on this thread; queued events to a destroyed controller are dropped with it.
+    const auto answer = [this, done](const HttpAnswer &given) {
+        const QString executionId = QString::fromLatin1(given.header("X-Execution-Id"));
+        QMetaObject::invokeMethod(this, [this, done, status = given.status, body = given.body, executionId] {
+            if (done)
+                done(status, body, executionId);
+            emit consoleExecutionFinished(executionId, status);
+        });
+    };
+    // The server is looked at, and the call counted, in m_thread: releaseServer() runs there too, so
+    // a call either starts before the release (which then waits for it) or finds no server.
+    QMetaObject::invokeMethod(m_host, [this, call = std::move(call), answer] {
+        InvokeService *service = m_server ? m_server->invokeService() : nullptr;
+        if (!service) {
+            answer(errorAnswer(503, QStringLiteral("server_stopped"),
+                               QStringLiteral("the server is not running; start it to resume or retry "
+                                              "executions")));
+            return;
+        }
+        {
+            std::lock_guard lock(m_consoleMutex);
+            ++m_consoleCalls;
+        }
+        m_consolePool.start([this, service, call, answer] {
+            answer(call(*service));
+            std::lock_guard lock(m_consoleMutex);
+            --m_consoleCalls;
+            m_consoleIdle.notify_all();
+        });
+    });
+}
+
+void ServerController::runningExecutions(std::function<void(QList<RunningExecution>)> done)
+{
+    QMetaObject::invokeMethod(m_host, [this, done = std::move(done)] {
+        InvokeService *service = m_server ? m_server->invokeService() : nullptr;
+        const QList<RunningExecution> running = service ? service->running() : QList<RunningExecution>();
+        QMetaObject::invokeMethod(this, [done, running] { done(running); });
     });
 }
 

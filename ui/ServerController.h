@@ -8,8 +8,11 @@
 
 #include <QObject>
 #include <QThread>
+#include <QThreadPool>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace wf::ui {
 
@@ -39,14 +42,32 @@ public:
     // Asks a running execution to stop; `done(true)` comes back on this thread when it was running.
     void cancelExecution(const QString &executionId, std::function<void(bool)> done);
 
+    // What a console resume or retry was answered: the status and body the route would have given
+    // and the execution it ran (empty when none was created).
+    using ConsoleAnswer = std::function<void(int status, QByteArray body, QString executionId)>;
+    // Resume a paused execution with `body` (JSON, may be empty) / retry a failed one as the org's
+    // owner, without credentials. The flow runs on a thread of its own (neither this one nor the
+    // server's, which keeps answering); stopping the server waits for it. `done` comes back on this
+    // thread; while the server is not running it is 503 server_stopped.
+    void resumeExecution(const QString &flowId, const QString &executionId, const QByteArray &body,
+                         ConsoleAnswer done);
+    void retryExecution(const QString &flowId, const QString &executionId, ConsoleAnswer done);
+    // The executions running now (none while the server is not running); `done` comes back on this thread.
+    void runningExecutions(std::function<void(QList<RunningExecution>)> done);
+
 signals:
     void stateChanged(wf::ui::ServerController::State state);
     void requestFinished(const QString &method, const QString &path, int status, qint64 durationMs,
                          const QString &executionId);
     void problem(const QString &message);
+    // A console resume or retry was answered (and, when it created an execution, recorded).
+    void consoleExecutionFinished(const QString &executionId, int status);
 
 private:
     void setState(State state);
+    void runFromConsole(std::function<HttpAnswer(InvokeService &)> call, ConsoleAnswer done);
+    // In m_thread: destroys the server once no console resume or retry uses its invoke service.
+    void releaseServer();
 
     SecretStore &m_secrets;
     QThread m_thread;
@@ -55,6 +76,12 @@ private:
     State m_state = State::Stopped;
     QString m_baseUrl;
     QString m_error;
+
+    std::mutex m_consoleMutex;
+    std::condition_variable m_consoleIdle;
+    int m_consoleCalls = 0; // guarded by m_consoleMutex; counted in m_thread, so none starts in release
+    // Console resumes and retries (a flow may run for a while); destroyed, so waited for, first.
+    QThreadPool m_consolePool;
 };
 
 } // namespace wf::ui

@@ -3,6 +3,7 @@
 #include "Ids.h"
 #include "endpoint/ClientToken.h"
 #include "endpoint/OpenApi.h"
+#include "store/ExecutionRecord.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -117,6 +118,37 @@ QByteArray bearerToken(const HttpRequest &request)
     return {};
 }
 
+// The request a console resume or retry stands for: what the route would have received, from the
+// console's address and without credentials.
+HttpRequest consoleRequest(const Flow &flow, const QByteArray &action, const QString &executionId,
+                           const QByteArray &body)
+{
+    HttpRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.path =
+        QByteArrayLiteral("/api/flo/") + flow.alias.toLatin1() + '/' + action + '/' + executionId.toLatin1();
+    if (!body.isEmpty())
+        request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    request.body = body;
+    request.peerAddress = InvokeService::consoleCallerAddress();
+    return request;
+}
+
+// Why the console cannot act on `executionId` of `flowId`, before anything else is looked at.
+std::optional<HttpAnswer> refuseConsoleTarget(const Flow *flow, const QString &flowId,
+                                              const QString &executionId)
+{
+    if (!flow || flow->isHelper())
+        return errorAnswer(
+            404, QStringLiteral("not_found"),
+            QStringLiteral("the workspace has no API endpoint flow with the id '%1'").arg(flowId));
+    if (!isExecutionId(executionId))
+        return errorAnswer(
+            404, QStringLiteral("execution_not_found"),
+            QStringLiteral("'%1' is not an execution id (32 lowercase hex characters)").arg(executionId));
+    return std::nullopt;
+}
+
 HttpAnswer invalidToken(const QString &description)
 {
     HttpAnswer answer = errorAnswer(401, QStringLiteral("invalid_token"), description);
@@ -212,11 +244,17 @@ HttpAnswer InvokeService::handle(const HttpRequest &request)
         answer = invoke(*current, flow, request);
         break;
     case FlowRoute::Kind::Resume:
-        answer = resume(*current, flow, request, route->executionId);
+    case FlowRoute::Kind::Retry: {
+        Caller caller;
+        if (auto refused = admit(flow, request, &caller)) {
+            answer = *refused;
+            break;
+        }
+        answer = route->kind == FlowRoute::Kind::Resume
+                     ? resume(*current, flow, request, route->executionId, caller)
+                     : retry(*current, flow, request, route->executionId, caller);
         break;
-    case FlowRoute::Kind::Retry:
-        answer = retry(*current, flow, request, route->executionId);
-        break;
+    }
     case FlowRoute::Kind::OpenApi: {
         Caller caller;
         if (auto refused = authenticate(flow, request, &caller)) {
@@ -299,6 +337,11 @@ std::optional<HttpAnswer> InvokeService::admit(const Flow &flow, const HttpReque
 {
     if (auto refused = authenticate(flow, request, caller))
         return refused;
+    return admitAuthenticated(flow);
+}
+
+std::optional<HttpAnswer> InvokeService::admitAuthenticated(const Flow &flow)
+{
     if (!flow.active)
         return errorAnswer(
             409, QStringLiteral("flow_inactive"),
@@ -317,10 +360,48 @@ std::optional<HttpAnswer> InvokeService::admit(const Flow &flow, const HttpReque
     return std::nullopt;
 }
 
+QString InvokeService::consoleCallerAddress()
+{
+    return QStringLiteral("console");
+}
+
+HttpAnswer InvokeService::resumeFromConsole(const QString &flowId, const QString &executionId,
+                                            const QByteArray &body)
+{
+    const auto current = snapshot();
+    const Flow *flow = current->workspace.flowById(flowId);
+    if (auto refused = refuseConsoleTarget(flow, flowId, executionId))
+        return *refused;
+    if (auto refused = admitAuthenticated(*flow))
+        return *refused;
+    return resume(*current, *flow, consoleRequest(*flow, "resume", executionId, body), executionId, Caller{});
+}
+
+HttpAnswer InvokeService::retryFromConsole(const QString &flowId, const QString &executionId)
+{
+    const auto current = snapshot();
+    const Flow *flow = current->workspace.flowById(flowId);
+    if (auto refused = refuseConsoleTarget(flow, flowId, executionId))
+        return *refused;
+    if (auto refused = admitAuthenticated(*flow))
+        return *refused;
+    return retry(*current, *flow, consoleRequest(*flow, "retry", executionId, {}), executionId, Caller{});
+}
+
 QStringList InvokeService::runningExecutions() const
 {
     QMutexLocker lock(&m_runningMutex);
     return m_running.keys();
+}
+
+QList<RunningExecution> InvokeService::running() const
+{
+    QMutexLocker lock(&m_runningMutex);
+    QList<RunningExecution> executions;
+    executions.reserve(m_running.size());
+    for (const Running &running : m_running)
+        executions.append(running.execution);
+    return executions;
 }
 
 bool InvokeService::cancel(const QString &executionId)
@@ -329,15 +410,17 @@ bool InvokeService::cancel(const QString &executionId)
     const auto found = m_running.constFind(executionId);
     if (found == m_running.constEnd())
         return false;
-    found.value()->store(true);
+    found.value().cancel->store(true);
     return true;
 }
 
-std::shared_ptr<std::atomic_bool> InvokeService::startRunning(const QString &executionId)
+std::shared_ptr<std::atomic_bool> InvokeService::startRunning(RunningExecution execution)
 {
     auto flag = std::make_shared<std::atomic_bool>(false);
+    execution.startedAt = QDateTime::currentDateTimeUtc();
     QMutexLocker lock(&m_runningMutex);
-    m_running.insert(executionId, flag);
+    const QString id = execution.executionId;
+    m_running.insert(id, Running{std::move(execution), flag});
     return flag;
 }
 
@@ -379,18 +462,18 @@ HttpAnswer InvokeService::run(const EndpointSnapshot &snapshot, const Flow &flow
     event.clientId = caller.clientId;
     event.security = flow.endpoint.security;
     RunOptions options = runOptions(snapshot, event.executionId);
-    options.cancel = startRunning(event.executionId);
+    options.cancel = startRunning(
+        {event.executionId, flow.id, kind, {}, input.peerAddress, caller.clientId, flow.endpoint.security});
     const RunResult result = m_executor.run(flow, event, options);
+    // Running until recorded: whoever sees it no longer running finds it in history.
+    HttpAnswer answer = finish(flow, input, kind, event.executionId, caller, result, retryOf);
     stopRunning(event.executionId);
-    return finish(flow, input, kind, event.executionId, caller, result, retryOf);
+    return answer;
 }
 
 HttpAnswer InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &flow,
-                                const HttpRequest &request, const QString &executionId)
+                                const HttpRequest &request, const QString &executionId, const Caller &caller)
 {
-    Caller caller;
-    if (auto refused = admit(flow, request, &caller))
-        return *refused;
     const auto status = m_ledger.status(flow.id, executionId);
     if (!status)
         return errorAnswer(404, QStringLiteral("execution_not_found"),
@@ -418,11 +501,8 @@ HttpAnswer InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &fl
 }
 
 HttpAnswer InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &flow,
-                                 const HttpRequest &request, const QString &executionId)
+                                 const HttpRequest &request, const QString &executionId, const Caller &caller)
 {
-    Caller caller;
-    if (auto refused = admit(flow, request, &caller))
-        return *refused;
     const auto status = m_ledger.status(flow.id, executionId);
     if (!status)
         return errorAnswer(
@@ -442,11 +522,18 @@ HttpAnswer InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &f
             QStringLiteral("execution %1 was resumed by another request a moment ago").arg(executionId),
             executionId);
     RunOptions options = runOptions(snapshot, executionId);
-    options.cancel = startRunning(executionId);
+    options.cancel = startRunning({executionId,
+                                   flow.id,
+                                   QStringLiteral("resume"),
+                                   {},
+                                   request.peerAddress,
+                                   caller.clientId,
+                                   flow.endpoint.security});
     const RunResult result =
         m_executor.resume(flow, *continuation, ResumeData{request.body, request.headers}, options);
+    HttpAnswer answer = finish(flow, request, QStringLiteral("resume"), executionId, caller, result);
     stopRunning(executionId);
-    return finish(flow, request, QStringLiteral("resume"), executionId, caller, result);
+    return answer;
 }
 
 HttpAnswer InvokeService::finish(const Flow &flow, const HttpRequest &request, const QString &kind,

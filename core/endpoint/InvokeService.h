@@ -12,6 +12,7 @@
 #include "engine/Executor.h"
 #include "store/Workspace.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QMutex>
 #include <QStringList>
@@ -58,6 +59,17 @@ public:
     virtual std::optional<HttpRequest> recordedRequest(const QString &flowId, const QString &executionId) = 0;
 };
 
+// An execution running now (history records it only when it ends), for the console's history view.
+struct RunningExecution {
+    QString executionId;
+    QString flowId;
+    QString kind;        // "invoke", "resume", "retry"
+    QDateTime startedAt; // UTC
+    QString peerAddress;
+    QString clientId;
+    SecurityLevel security = SecurityLevel::None;
+};
+
 using AccessTokenVerifier = std::function<AccessDecision(const QString &token, const Flow &flow)>;
 
 class InvokeService final {
@@ -78,8 +90,19 @@ public:
 
     HttpAnswer handle(const HttpRequest &request);
 
-    // Executions running now (invoke, resume, retry), by execution id.
+    // The console is the org's owner: it resumes and retries an execution of a flow (by flow id)
+    // without the security check, otherwise exactly like the resume and retry routes (on/off, rate
+    // limit, the same ledger, the same answers). History records the caller address "console".
+    HttpAnswer resumeFromConsole(const QString &flowId, const QString &executionId, const QByteArray &body);
+    HttpAnswer retryFromConsole(const QString &flowId, const QString &executionId);
+    // The peer address of the executions the console started ("console").
+    static QString consoleCallerAddress();
+
+    // Executions running now (invoke, resume, retry), by execution id. One stays listed until the
+    // ledger has recorded it, so that an execution no longer listed is found in history.
     QStringList runningExecutions() const;
+    // The same, with their flow, kind, start and caller.
+    QList<RunningExecution> running() const;
     // Asks a running execution to stop: it ends at its next card boundary, is answered 503 canceled
     // and recorded as Canceled. False when no execution with that id is running.
     bool cancel(const QString &executionId);
@@ -92,26 +115,33 @@ private:
 
     HttpAnswer invoke(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request);
     HttpAnswer resume(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
-                      const QString &executionId);
+                      const QString &executionId, const Caller &caller);
     HttpAnswer retry(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
-                     const QString &executionId);
+                     const QString &executionId, const Caller &caller);
     HttpAnswer run(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &input,
                    const Caller &caller, const QString &kind, const QString &retryOf = {});
     // The security check of step 4; an answer when the request must stop there.
     std::optional<HttpAnswer> authenticate(const Flow &flow, const HttpRequest &request, Caller *caller);
     // Security, on/off and rate limit (steps 4-6); an answer when the request must stop there.
     std::optional<HttpAnswer> admit(const Flow &flow, const HttpRequest &request, Caller *caller);
+    // On/off and rate limit (steps 5-6).
+    std::optional<HttpAnswer> admitAuthenticated(const Flow &flow);
     HttpAnswer finish(const Flow &flow, const HttpRequest &request, const QString &kind,
                       const QString &executionId, const Caller &caller, const RunResult &result,
                       const QString &retryOf = {});
     RunOptions runOptions(const EndpointSnapshot &snapshot, const QString &executionId) const;
 
     // Registers a starting execution; the returned flag is what cancel() raises.
-    std::shared_ptr<std::atomic_bool> startRunning(const QString &executionId);
+    std::shared_ptr<std::atomic_bool> startRunning(RunningExecution execution);
     void stopRunning(const QString &executionId);
 
+    struct Running {
+        RunningExecution execution;
+        std::shared_ptr<std::atomic_bool> cancel;
+    };
+
     mutable QMutex m_runningMutex;
-    QHash<QString, std::shared_ptr<std::atomic_bool>> m_running;
+    QHash<QString, Running> m_running;
     mutable QMutex m_mutex;
     std::shared_ptr<const EndpointSnapshot> m_snapshot;
     ExecutionLedger &m_ledger;

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 #include <thread>
 
 using namespace wf;
@@ -34,9 +35,12 @@ public:
     QList<Entry> entries;
     QHash<QString, Continuation> paused;
     bool failWrites = false;
+    std::function<void(const InvocationRecord &)> onRecord; // called as the ledger records
 
     Result<bool> record(const InvocationRecord &r) override
     {
+        if (onRecord)
+            onRecord(r);
         if (failWrites)
             return makeError(ErrorType::Internal, QStringLiteral("disk full"));
         entries.append({r.executionId, r.kind, r.flow->id, r.result->status, r.answer->status,
@@ -129,8 +133,15 @@ private slots:
     void retry();
     void openApi();
     void cancelRunningExecution();
+    void resumeFromConsole();
+    void resumeFromConsoleErrors();
+    void retryFromConsole();
+    void consoleFollowsOnOffAndRateLimit();
+    void runningExecutionsAreDescribed();
+    void runningUntilRecorded();
 
 private:
+    void addSlowFlows();
     HttpRequest request(const QByteArray &method, const QString &flowId, const QByteArray &query = {},
                         const QByteArray &body = {}, const QByteArray &suffix = "/invoke") const
     {
@@ -574,7 +585,7 @@ void TestInvokeService::openApi()
     QVERIFY(m_ledger.entries.isEmpty());
 }
 
-void TestInvokeService::cancelRunningExecution()
+void TestInvokeService::addSlowFlows()
 {
     for (const char *name : {"echo-item.json", "slow.json"}) {
         QFile file(QStringLiteral(WF_TEST_DATA_DIR "/slow/") + QLatin1String(name));
@@ -586,6 +597,13 @@ void TestInvokeService::cancelRunningExecution()
     m_workspace.settings().bodyLimitBytes = 4 * 1024 * 1024;
     m_workspace.settings().timeoutSeconds = 600;
     rebuild();
+}
+
+void TestInvokeService::cancelRunningExecution()
+{
+    addSlowFlows();
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(!m_service->cancel(QStringLiteral("0123456789abcdef0123456789abcdef")));
 
     QByteArray csv = "a";
@@ -606,6 +624,172 @@ void TestInvokeService::cancelRunningExecution()
     QCOMPARE(m_ledger.entries.size(), 1);
     QCOMPARE(m_ledger.entries.first().executionId, executionId);
     QCOMPARE(m_ledger.entries.first().status, ExecutionStatus::Canceled);
+}
+
+void TestInvokeService::resumeFromConsole()
+{
+    // A paused execution of a client-token flow: the console resumes it without the token.
+    const char *const pauseFlow =
+        "{\"format\": 1, \"id\": \"pause-token\", \"name\": \"Pause (token)\","
+        " \"endpoint\": {\"security\": \"clientToken\"},"
+        " \"event\": {\"type\": \"apiEndpoint\"}, \"cards\": ["
+        "  {\"id\": \"wait\", \"function\": \"flow.pause\", \"inputs\": [],"
+        "   \"outputs\": [{\"name\": \"answer\", \"type\": \"text\"}]},"
+        "  {\"id\": \"r\", \"function\": \"flow.return\", \"inputs\": ["
+        "   {\"name\": \"answer\", \"type\": \"text\", \"ref\": \"wait.answer\"}]}]}";
+    QVERIFY(m_workspace.addFlow(parsed(pauseFlow), *m_secretStore).ok());
+    rebuild();
+    const QString token =
+        m_secretStore->read(clientTokenSecretKey(m_workspace.id(), QStringLiteral("pause-token")))->value();
+    const HttpAnswer paused =
+        m_service->handle(request("POST", QStringLiteral("pause-token"), "clientToken=" + token.toLatin1()));
+    QCOMPARE(paused.status, 200);
+    const QString id = QString::fromLatin1(paused.header("X-Execution-Id"));
+    QCOMPARE(m_ledger.entries.last().status, ExecutionStatus::Paused);
+
+    const HttpAnswer resumed =
+        m_service->resumeFromConsole(QStringLiteral("pause-token"), id, "{\"answer\": \"yes\"}");
+    QCOMPARE(resumed.status, 200);
+    QCOMPARE(bodyOf(resumed).value(QLatin1String("answer")).toString(), QStringLiteral("yes"));
+    QCOMPARE(QString::fromLatin1(resumed.header("X-Execution-Id")), id);
+    // Recorded like a resume route request, from the console.
+    const MemoryLedger::Entry &entry = m_ledger.entries.last();
+    QCOMPARE(entry.kind, QStringLiteral("resume"));
+    QCOMPARE(entry.executionId, id);
+    QCOMPARE(entry.status, ExecutionStatus::Success);
+    QCOMPARE(entry.request.peerAddress, QStringLiteral("console"));
+    QCOMPARE(entry.request.method, QByteArrayLiteral("POST"));
+    QCOMPARE(entry.request.path, "/api/flo/" +
+                                     m_workspace.flowById(QStringLiteral("pause-token"))->alias.toLatin1() +
+                                     "/resume/" + id.toLatin1());
+    QCOMPARE(entry.request.header("content-type"), QByteArrayLiteral("application/json"));
+
+    // The same answers as the route: resuming again is a conflict.
+    const HttpAnswer again = m_service->resumeFromConsole(QStringLiteral("pause-token"), id, {});
+    QCOMPARE(again.status, 409);
+    QCOMPARE(errorOf(again), QStringLiteral("execution_not_paused"));
+}
+
+void TestInvokeService::resumeFromConsoleErrors()
+{
+    const QString unknownId = QStringLiteral("0123456789abcdef0123456789abcdef");
+    HttpAnswer answer = m_service->resumeFromConsole(QStringLiteral("approval-pause"), unknownId, {});
+    QCOMPARE(answer.status, 404);
+    QCOMPARE(errorOf(answer), QStringLiteral("execution_not_found"));
+    answer = m_service->resumeFromConsole(QStringLiteral("approval-pause"), QStringLiteral("../x"), {});
+    QCOMPARE(answer.status, 404);
+    QCOMPARE(errorOf(answer), QStringLiteral("execution_not_found"));
+    answer = m_service->resumeFromConsole(QStringLiteral("no-such-flow"), unknownId, {});
+    QCOMPARE(answer.status, 404);
+    QCOMPARE(errorOf(answer), QStringLiteral("not_found"));
+    // A helper flow has no endpoint to resume through.
+    answer = m_service->resumeFromConsole(QStringLiteral("line-total"), unknownId, {});
+    QCOMPARE(answer.status, 404);
+    QCOMPARE(errorOf(answer), QStringLiteral("not_found"));
+    // An execution of another flow is not found through this flow.
+    const QString helloId = QString::fromLatin1(
+        m_service->handle(request("GET", QStringLiteral("hello-public"))).header("X-Execution-Id"));
+    answer = m_service->resumeFromConsole(QStringLiteral("approval-pause"), helloId, {});
+    QCOMPARE(answer.status, 404);
+    answer = m_service->resumeFromConsole(QStringLiteral("hello-public"), helloId, {});
+    QCOMPARE(answer.status, 409);
+    QCOMPARE(errorOf(answer), QStringLiteral("execution_not_paused"));
+    QCOMPARE(m_ledger.entries.size(), 1);
+}
+
+void TestInvokeService::retryFromConsole()
+{
+    // A failed execution of a client-token flow, retried without the token.
+    const HttpAnswer failed = m_service->handle(request(
+        "POST", QStringLiteral("echo-token"), "q=1&clientToken=" + m_echoToken.toLatin1(), "{\"n\": "));
+    QCOMPARE(failed.status, 400);
+    const QString failedId = QString::fromLatin1(failed.header("X-Execution-Id"));
+    QCOMPARE(m_ledger.entries.last().status, ExecutionStatus::Failed);
+
+    const HttpAnswer retried = m_service->retryFromConsole(QStringLiteral("echo-token"), failedId);
+    QCOMPARE(retried.status, 400); // the recorded input is still malformed
+    const QString retryId = QString::fromLatin1(retried.header("X-Execution-Id"));
+    QCOMPARE(retryId.size(), 32);
+    QVERIFY(retryId != failedId);
+    const MemoryLedger::Entry &entry = m_ledger.entries.last();
+    QCOMPARE(entry.kind, QStringLiteral("retry"));
+    QCOMPARE(entry.retryOf, failedId);
+    QCOMPARE(entry.request.peerAddress, QStringLiteral("console"));
+    QCOMPARE(entry.request.body, QByteArrayLiteral("{\"n\": "));
+    QCOMPARE(entry.rawQuery, QByteArrayLiteral("q=1&clientToken=") + m_echoToken.toLatin1());
+
+    // The same refusals as the route.
+    const QString okId = QString::fromLatin1(
+        m_service->handle(request("GET", QStringLiteral("hello-public"))).header("X-Execution-Id"));
+    HttpAnswer answer = m_service->retryFromConsole(QStringLiteral("hello-public"), okId);
+    QCOMPARE(answer.status, 409);
+    QCOMPARE(errorOf(answer), QStringLiteral("execution_not_failed"));
+    answer = m_service->retryFromConsole(QStringLiteral("hello-public"),
+                                         QStringLiteral("0123456789abcdef0123456789abcdef"));
+    QCOMPARE(answer.status, 404);
+    QCOMPARE(errorOf(answer), QStringLiteral("execution_not_found"));
+    answer = m_service->retryFromConsole(QStringLiteral("nope"), okId);
+    QCOMPARE(answer.status, 404);
+    QCOMPARE(errorOf(answer), QStringLiteral("not_found"));
+}
+
+void TestInvokeService::consoleFollowsOnOffAndRateLimit()
+{
+    const QString unknownId = QStringLiteral("0123456789abcdef0123456789abcdef");
+    HttpAnswer answer = m_service->retryFromConsole(QStringLiteral("off"), unknownId);
+    QCOMPARE(answer.status, 409);
+    QCOMPARE(errorOf(answer), QStringLiteral("flow_inactive"));
+    answer = m_service->resumeFromConsole(QStringLiteral("off"), unknownId, {});
+    QCOMPARE(answer.status, 409);
+    QCOMPARE(errorOf(answer), QStringLiteral("flow_inactive"));
+
+    m_workspace.settings().rateLimitPerSecond = 1;
+    rebuild();
+    QCOMPARE(m_service->handle(request("GET", QStringLiteral("approval-pause"))).status, 200);
+    answer = m_service->resumeFromConsole(QStringLiteral("approval-pause"), unknownId, {});
+    QCOMPARE(answer.status, 429);
+    QVERIFY(!answer.header("Retry-After").isEmpty());
+}
+
+void TestInvokeService::runningExecutionsAreDescribed()
+{
+    addSlowFlows();
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_service->running().isEmpty());
+    QByteArray csv = "a";
+    csv.append(QByteArray(",a").repeated(900'000));
+    const HttpRequest slow = request("POST", QStringLiteral("slow"), {}, "{\"csv\":\"" + csv + "\"}");
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    HttpAnswer answer;
+    std::thread caller([&] { answer = m_service->handle(slow); });
+    QTRY_VERIFY_WITH_TIMEOUT(!m_service->running().isEmpty(), 10000);
+    const RunningExecution running = m_service->running().first();
+    QCOMPARE(running.flowId, QStringLiteral("slow"));
+    QCOMPARE(running.kind, QStringLiteral("invoke"));
+    QCOMPARE(running.peerAddress, QStringLiteral("127.0.0.1"));
+    QCOMPARE(running.security, SecurityLevel::None);
+    QVERIFY(running.startedAt >= before.addMSecs(-1));
+    QVERIFY(running.startedAt <= QDateTime::currentDateTimeUtc());
+    QCOMPARE(m_service->runningExecutions(), QStringList{running.executionId});
+    QVERIFY(m_service->cancel(running.executionId));
+    caller.join();
+    QCOMPARE(answer.status, 503);
+    QVERIFY(m_service->running().isEmpty());
+}
+
+void TestInvokeService::runningUntilRecorded()
+{
+    QStringList runningWhileRecorded;
+    m_ledger.onRecord = [&](const InvocationRecord &r) {
+        if (m_service->runningExecutions().contains(r.executionId))
+            runningWhileRecorded.append(r.executionId);
+    };
+    const HttpAnswer paused = m_service->handle(request("POST", QStringLiteral("approval-pause"), {}, "{}"));
+    const QString id = QString::fromLatin1(paused.header("X-Execution-Id"));
+    QCOMPARE(m_service->resumeFromConsole(QStringLiteral("approval-pause"), id, {}).status, 200);
+    QCOMPARE(runningWhileRecorded, QStringList({id, id}));
+    QVERIFY(m_service->runningExecutions().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestInvokeService)
