@@ -3,8 +3,9 @@
 
 #include "Commands.h"
 #include "ConsoleSession.h"
+#include "Icons.h"
 #include "MainWindow.h"
-#include "pages/CataloguePage.h"
+#include "Theme.h"
 #include "store/KeychainSecretStore.h"
 #include "store/WriteBehindSecretStore.h"
 
@@ -15,6 +16,10 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+#include <ctime>
+#include <unistd.h>
 
 namespace wf::cli {
 namespace {
@@ -42,6 +47,51 @@ std::unique_ptr<SecretStore> chooseSecretStore(const QString &dir)
     return std::make_unique<FileSecretStore>(path);
 }
 
+// Milliseconds since this process started (the kernel's start time, in clock ticks), -1 if unknown.
+qint64 msSinceProcessStart()
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // Field 22 (starttime) counts from the field after the command name in parentheses (field 3).
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    bool ok = false;
+    const qint64 startTicks = fields.value(22 - 3).toLongLong(&ok);
+    timespec now{};
+    if (!ok || ::clock_gettime(CLOCK_BOOTTIME, &now) != 0)
+        return -1;
+    const double ticksPerSecond = double(::sysconf(_SC_CLK_TCK));
+    const double nowMs = double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
+    return qint64(nowMs - double(startTicks) * 1000.0 / ticksPerSecond);
+}
+
+// WF_STARTUP_PROBE=1 (tests/bench/startup.sh): once the main window has painted and the event loop
+// has nothing left to do, prints "startup-ms: N" (from the start of the process) and quits.
+class StartupProbe final : public QObject {
+    Q_DISABLE_COPY_MOVE(StartupProbe)
+
+public:
+    explicit StartupProbe(QWidget *window) : m_window(window) { qApp->installEventFilter(this); }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && watched->isWidgetType() &&
+            static_cast<QWidget *>(watched)->window() == m_window) {
+            qApp->removeEventFilter(this);
+            QTimer::singleShot(0, this, [] {
+                QTextStream(stdout) << "startup-ms: " << msSinceProcessStart() << Qt::endl;
+                QCoreApplication::quit();
+            });
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_window;
+};
+
 } // namespace
 
 int runConsole(QApplication &app)
@@ -53,6 +103,8 @@ int runConsole(QApplication &app)
                                         QStringLiteral("The workspace folder to open."),
                                         QStringLiteral("dir")));
     parser.process(app);
+    ui::Theme theme; // before the first window, which then opens in the right colours
+    QApplication::setWindowIcon(ui::icon(QStringLiteral("wfconsole")));
     const QString dir =
         QDir(parser.isSet(QStringLiteral("workspace")) ? parser.value(QStringLiteral("workspace"))
                                                        : defaultWorkspaceDir())
@@ -78,8 +130,10 @@ int runConsole(QApplication &app)
         QMetaObject::invokeMethod(&session, [&session, message] { emit session.problem(message); });
     });
     ui::MainWindow window(session);
-    window.addPage(QStringLiteral("cards"), QIcon(), QApplication::translate("wfconsole", "Cards"),
-                   new ui::CataloguePage);
+    window.buildConsole();
+    std::unique_ptr<StartupProbe> probe;
+    if (qEnvironmentVariableIntValue("WF_STARTUP_PROBE") == 1)
+        probe = std::make_unique<StartupProbe>(&window);
     window.show();
     session.startServer();
     const int status = QApplication::exec();

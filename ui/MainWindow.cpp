@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ConsoleSession.h"
+#include "editor/FlowEditorPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -196,8 +198,30 @@ void MainWindow::askForAnotherPort()
     m_session.startServer(static_cast<quint16>(port));
 }
 
+void MainWindow::setCloseConfirmation(std::function<bool(const QString &question)> confirm)
+{
+    m_confirmClose = std::move(confirm);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // The editor saves a flow only once the validator finds no problem in it (workspace.json must
+    // always open again): work that is not saved yet is said before it is lost.
+    if (m_editor && m_editor->hasUnsavedChanges() && !m_editor->saveNow()) {
+        const Flow *flow = m_session.workspace().flowById(m_editor->flowId());
+        const QString question =
+            tr("The flow \"%1\" has problems, so its latest changes are not saved. Quit and lose them?")
+                .arg(flow ? flow->name : m_editor->flowId());
+        const bool quit = m_confirmClose ? m_confirmClose(question)
+                                         : QMessageBox::question(this, tr("Unsaved changes"), question,
+                                                                 QMessageBox::Discard | QMessageBox::Cancel,
+                                                                 QMessageBox::Cancel) == QMessageBox::Discard;
+        if (!quit) {
+            showPage(QStringLiteral("editor"));
+            event->ignore();
+            return;
+        }
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     event->accept();

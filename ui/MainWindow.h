@@ -6,7 +6,9 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <functional>
 
+class QDialog;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -14,7 +16,12 @@ class QToolButton;
 
 namespace wf::ui {
 
+class AppsPage;
+class CataloguePage;
 class ConsoleSession;
+class FlowEditorPage;
+class FlowsPage;
+class HistoryPage;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -23,6 +30,23 @@ class MainWindow final : public QMainWindow {
 public:
     explicit MainWindow(ConsoleSession &session, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Builds the console's pages (Flows, Flow editor, Applications, Execution history, Cards) and
+    // wires them to each other (MainWindowPages.cpp).
+    void buildConsole();
+
+    FlowsPage *flowsPage() const { return m_flows; }
+    FlowEditorPage *flowEditor() const { return m_editor; }
+    AppsPage *appsPage() const { return m_apps; }
+    HistoryPage *historyPage() const { return m_history; }
+
+    // The endpoint settings dialog of a flow, opened window-modal; returns it (it deletes itself
+    // when closed).
+    QDialog *openEndpointSettings(const QString &flowId);
+    QDialog *openSettings();
+
+    // Asks before closing loses editor work that could not be saved; tests answer instead.
+    void setCloseConfirmation(std::function<bool(const QString &question)> confirm);
 
     // Adds a page to the side bar; `id` names it for showPage() ("flows", "apps", ...). The first
     // nine pages get the shortcuts Ctrl+1 ... Ctrl+9.
@@ -37,6 +61,7 @@ private:
     void buildStatusBar();
     void showServerState();
     void askForAnotherPort();
+    void buildMenus();
 
     ConsoleSession &m_session;
     QListWidget *m_navigation = nullptr;
@@ -45,6 +70,12 @@ private:
     QLabel *m_serverState = nullptr;
     QToolButton *m_serverButton = nullptr;
     QLabel *m_secretsState = nullptr;
+    FlowsPage *m_flows = nullptr;
+    FlowEditorPage *m_editor = nullptr;
+    AppsPage *m_apps = nullptr;
+    HistoryPage *m_history = nullptr;
+    CataloguePage *m_cards = nullptr;
+    std::function<bool(const QString &question)> m_confirmClose;
 };
 
 } // namespace wf::ui

@@ -1,6 +1,7 @@
 #include "editor/FlowEditorPage.h"
 
 #include "ConsoleSession.h"
+#include "Icons.h"
 #include "editor/CardCatalogueDialog.h"
 #include "editor/CardInspector.h"
 #include "editor/FlowCanvas.h"
@@ -170,7 +171,7 @@ QToolBar *FlowEditorPage::buildActions(QWidget *toolbarHost)
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     const auto action = [&](const QString &name, const QString &text, const QString &icon,
                             const QList<QKeySequence> &keys, QWidget *scope) {
-        auto *made = new QAction(QIcon::fromTheme(icon), text, this);
+        auto *made = new QAction(wf::ui::icon(icon), text, this);
         made->setObjectName(name);
         made->setShortcuts(keys);
         made->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -182,23 +183,23 @@ QToolBar *FlowEditorPage::buildActions(QWidget *toolbarHost)
         return made;
     };
     // Delete and the moves act on the canvas only: in a text field, Del and Alt+arrows keep their meaning.
-    m_addAction = action(QStringLiteral("addCardAction"), tr("Add card"), QStringLiteral("list-add"),
+    m_addAction = action(QStringLiteral("addCardAction"), tr("Add card"), QStringLiteral("add"),
                          {QKeySequence(Qt::CTRL | Qt::Key_K)}, this);
-    m_deleteAction = action(QStringLiteral("deleteCardAction"), tr("Delete"), QStringLiteral("edit-delete"),
+    m_deleteAction = action(QStringLiteral("deleteCardAction"), tr("Delete"), QStringLiteral("delete"),
                             {QKeySequence(Qt::Key_Delete)}, m_canvas);
-    m_upAction = action(QStringLiteral("moveUpAction"), tr("Move up"), QStringLiteral("go-up"),
+    m_upAction = action(QStringLiteral("moveUpAction"), tr("Move up"), QString(),
                         {QKeySequence(Qt::ALT | Qt::Key_Up)}, m_canvas);
-    m_downAction = action(QStringLiteral("moveDownAction"), tr("Move down"), QStringLiteral("go-down"),
+    m_downAction = action(QStringLiteral("moveDownAction"), tr("Move down"), QString(),
                           {QKeySequence(Qt::ALT | Qt::Key_Down)}, m_canvas);
     toolbar->addSeparator();
-    m_undoAction = action(QStringLiteral("undoAction"), tr("Undo"), QStringLiteral("edit-undo"),
+    m_undoAction = action(QStringLiteral("undoAction"), tr("Undo"), QStringLiteral("undo"),
                           {QKeySequence(QKeySequence::Undo)}, this);
     m_redoAction =
-        action(QStringLiteral("redoAction"), tr("Redo"), QStringLiteral("edit-redo"),
+        action(QStringLiteral("redoAction"), tr("Redo"), QStringLiteral("redo"),
                {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(QKeySequence::Redo)}, this);
     toolbar->addSeparator();
-    m_testAction = action(QStringLiteral("testFlowAction"), tr("Test flow"),
-                          QStringLiteral("media-playback-start"), {QKeySequence(Qt::CTRL | Qt::Key_R)}, this);
+    m_testAction = action(QStringLiteral("testFlowAction"), tr("Test flow"), QStringLiteral("play"),
+                          {QKeySequence(Qt::CTRL | Qt::Key_R)}, this);
 
     connect(m_addAction, &QAction::triggered, this, &FlowEditorPage::addCard);
     connect(m_deleteAction, &QAction::triggered, this, &FlowEditorPage::deleteSelectedCard);

@@ -1,6 +1,7 @@
 #include "pages/FlowsPage.h"
 
 #include "ConsoleSession.h"
+#include "Icons.h"
 #include "engine/CardCatalogue.h"
 #include "engine/CardIds.h"
 #include "flow/FlowJson.h"
@@ -224,27 +225,27 @@ FlowsPage::~FlowsPage() = default;
 
 void FlowsPage::buildActions()
 {
-    const auto make = [this](const char *objectName, const QString &text, QStyle::StandardPixmap icon) {
-        auto *action = new QAction(style()->standardIcon(icon), text, this);
+    const auto make = [this](const char *objectName, const QString &text, const char *iconName) {
+        auto *action = new QAction(icon(QLatin1String(iconName)), text, this);
         action->setObjectName(QLatin1String(objectName));
         return action;
     };
-    m_newAction = make("newFlowAction", tr("New flow"), QStyle::SP_FileIcon);
+    m_newAction = make("newFlowAction", tr("New flow"), "add");
     m_newAction->setShortcut(QKeySequence::New);
-    m_importAction = make("importFlowAction", tr("Import flow..."), QStyle::SP_DialogOpenButton);
-    m_exportAction = make("exportFlowAction", tr("Export flow..."), QStyle::SP_DialogSaveButton);
-    m_duplicateAction = make("duplicateFlowAction", tr("Duplicate"), QStyle::SP_FileDialogNewFolder);
+    m_importAction = make("importFlowAction", tr("Import flow..."), "import");
+    m_exportAction = make("exportFlowAction", tr("Export flow..."), "export");
+    m_duplicateAction = make("duplicateFlowAction", tr("Duplicate"), "copy");
     m_duplicateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    m_renameAction = make("renameFlowAction", tr("Rename"), QStyle::SP_FileDialogDetailedView);
+    m_renameAction = make("renameFlowAction", tr("Rename"), "editor");
     m_renameAction->setShortcut(QKeySequence(Qt::Key_F2));
-    m_deleteAction = make("deleteFlowAction", tr("Delete"), QStyle::SP_TrashIcon);
+    m_deleteAction = make("deleteFlowAction", tr("Delete"), "delete");
     m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_undoAction = make("undoDeleteAction", tr("Undo delete"), QStyle::SP_ArrowBack);
+    m_undoAction = make("undoDeleteAction", tr("Undo delete"), "undo");
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_openAction = make("openFlowAction", tr("Open"), QStyle::SP_DirOpenIcon);
+    m_openAction = make("openFlowAction", tr("Open"), "flows");
     m_openAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
-    m_endpointAction = make("endpointSettingsAction", tr("Endpoint settings..."), QStyle::SP_DriveNetIcon);
-    m_historyAction = make("showHistoryAction", tr("Show history"), QStyle::SP_FileDialogContentsView);
+    m_endpointAction = make("endpointSettingsAction", tr("Endpoint settings..."), "lock");
+    m_historyAction = make("showHistoryAction", tr("Show history"), "history");
     auto *find = new QAction(tr("Filter flows"), this);
     find->setObjectName(QStringLiteral("filterFlowsAction"));
     find->setShortcut(QKeySequence::Find);
