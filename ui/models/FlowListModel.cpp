@@ -1,6 +1,7 @@
 #include "models/FlowListModel.h"
 
 #include "ConsoleSession.h"
+#include "models/HistoryModel.h"
 #include "store/HistoryStore.h"
 
 #include <QColor>
@@ -378,21 +379,7 @@ QString FlowListModel::friendlyTime(const QDateTime &when, const QDateTime &now)
 
 QString FlowListModel::statusDisplayName(ExecutionStatus status)
 {
-    switch (status) {
-    case ExecutionStatus::InProgress:
-        return tr("In progress");
-    case ExecutionStatus::Success:
-        return tr("Success");
-    case ExecutionStatus::Failed:
-        return tr("Failed");
-    case ExecutionStatus::Paused:
-        return tr("Paused");
-    case ExecutionStatus::Canceled:
-        return tr("Canceled");
-    case ExecutionStatus::TimedOut:
-        return tr("Timed out");
-    }
-    return {};
+    return HistoryModel::statusText(status); // one wording for a status wherever it shows
 }
 
 // The words of securityLevelDisplayName(), translatable here.
