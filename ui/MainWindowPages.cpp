@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace wf::ui {
@@ -49,6 +50,7 @@ void MainWindow::buildConsole()
     if (!m_session.workspace().flows().isEmpty())
         m_editor->openFlow(m_session.workspace().flows().first().id);
     buildMenus();
+    showPage(QSettings().value(QStringLiteral("window/page"), QStringLiteral("flows")).toString());
 }
 
 void MainWindow::buildMenus()

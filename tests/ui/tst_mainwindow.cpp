@@ -13,7 +13,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 
 using namespace wf;
 using namespace wf::ui;
@@ -23,6 +25,12 @@ class TestMainWindow final : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // window state goes to a test location
+        QSettings().remove(QStringLiteral("window"));
+    }
+
     void init()
     {
         m_fixture = std::make_unique<SessionFixture>();
@@ -57,6 +65,19 @@ private slots:
         QCOMPARE(pages->currentWidget(), m_window->appsPage());
         QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
         QCOMPARE(pages->currentWidget(), m_window->historyPage());
+    }
+
+    void pageAndGeometryAreRemembered()
+    {
+        m_window->showPage(QStringLiteral("history"));
+        m_window->resize(1100, 700);
+        QVERIFY(m_window->close());
+        MainWindow again(*m_fixture->session);
+        again.buildConsole();
+        QCOMPARE(again.currentPageId(), QStringLiteral("history"));
+        QCOMPARE(again.size(), QSize(1100, 700));
+        again.showPage(QStringLiteral("flows"));
+        QVERIFY(again.close());
     }
 
     void openingAFlowShowsItInTheEditor()
