@@ -75,7 +75,11 @@ public:
     // server answers them when the flow is called.
     Result<bool> updateFlow(Flow flow, SecretStore &secrets);
     // Removes the flow and its client token.
+    // Refuses a helper flow that other flows call (they could not run, and the workspace would not
+    // open again).
     Result<bool> removeFlow(const QString &flowId, SecretStore &secrets);
+    // The names of the other flows that call `flowId` (Call Flow, Call Flow Async, For Each, Map).
+    QStringList callersOf(const QString &flowId) const;
     // Puts back a flow that removeFlow() took out (an undo): it keeps its id and its alias, so its
     // Invoke URL works again, and goes back to position `index` (clamped; negative: at the end). Its
     // old client token was deleted with it, so a client-token flow gets a fresh one. Refuses an id

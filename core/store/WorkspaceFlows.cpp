@@ -1,6 +1,7 @@
 // Workspace: editing, removing, restoring and naming flows (the desktop console's edits).
 
 #include "Ids.h"
+#include "engine/CardIds.h"
 #include "store/SecretStore.h"
 #include "store/Workspace.h"
 
@@ -41,8 +42,42 @@ Result<bool> Workspace::updateFlow(Flow flow, SecretStore &secrets)
     return true;
 }
 
+namespace {
+
+bool callsFlow(const QList<CardNode> &cards, const QString &flowId)
+{
+    for (const CardNode &card : cards) {
+        const bool callsHelper = card.function == cardid::kCallFlow ||
+                                 card.function == cardid::kCallFlowAsync ||
+                                 card.function == cardid::kForEach || card.function == cardid::kMap;
+        if (callsHelper && card.options.value(QLatin1String("flow")).toString() == flowId)
+            return true;
+        for (const Block &block : card.blocks) {
+            if (callsFlow(block.cards, flowId))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+QStringList Workspace::callersOf(const QString &flowId) const
+{
+    QStringList callers;
+    for (const Flow &flow : m_flows) {
+        if (flow.id != flowId && callsFlow(flow.cards, flowId))
+            callers.append(flow.name);
+    }
+    return callers;
+}
+
 Result<bool> Workspace::removeFlow(const QString &flowId, SecretStore &secrets)
 {
+    if (const QStringList callers = callersOf(flowId); !callers.isEmpty())
+        return makeError(ErrorType::InvalidInput,
+                         QStringLiteral("the flow '%1' is called by %2; change or delete those flows first")
+                             .arg(flowId, callers.join(QStringLiteral(", "))));
     for (qsizetype i = 0; i < m_flows.size(); ++i) {
         if (m_flows.at(i).id != flowId)
             continue;

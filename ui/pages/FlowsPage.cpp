@@ -90,33 +90,6 @@ QFrame *messageBar(const QString &objectName, QLabel **text, QToolButton **close
     return bar;
 }
 
-bool callsFlow(const QList<CardNode> &cards, const QString &flowId)
-{
-    for (const CardNode &card : cards) {
-        const bool callsHelper = card.function == cardid::kCallFlow ||
-                                 card.function == cardid::kCallFlowAsync ||
-                                 card.function == cardid::kForEach || card.function == cardid::kMap;
-        if (callsHelper && card.options.value(QLatin1String("flow")).toString() == flowId)
-            return true;
-        for (const Block &block : card.blocks) {
-            if (callsFlow(block.cards, flowId))
-                return true;
-        }
-    }
-    return false;
-}
-
-// The names of the other flows that call `flowId` (Call Flow, Call Flow Async, For Each, Map).
-QStringList callersOf(const Workspace &workspace, const QString &flowId)
-{
-    QStringList callers;
-    for (const Flow &flow : workspace.flows()) {
-        if (flow.id != flowId && callsFlow(flow.cards, flowId))
-            callers.append(QStringLiteral("'%1'").arg(flow.name));
-    }
-    return callers;
-}
-
 QString problemList(const QList<FlowProblem> &problems)
 {
     QStringList lines;
@@ -517,10 +490,13 @@ void FlowsPage::deleteFlow()
     hideMessage();
     const Flow removed = *flow;
     // A flow whose helper is missing cannot run, and the workspace would not open again.
-    if (const QStringList callers = callersOf(m_session.workspace(), removed.id); !callers.isEmpty()) {
+    if (const QStringList callers = m_session.workspace().callersOf(removed.id); !callers.isEmpty()) {
+        QStringList quoted;
+        for (const QString &caller : callers)
+            quoted.append(QStringLiteral("'%1'").arg(caller));
         showMessage(
             tr("The flow '%1' was not deleted: it is called by %2. Change or delete those flows first.")
-                .arg(removed.name, callers.join(QStringLiteral(", "))),
+                .arg(removed.name, quoted.join(QStringLiteral(", "))),
             true);
         return;
     }

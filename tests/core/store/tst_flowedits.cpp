@@ -135,6 +135,32 @@ private slots:
         QCOMPARE(m_workspace->removeFlow(flow.id, *m_secrets).error().type, ErrorType::NotFound);
     }
 
+    void calledHelperIsNotRemoved()
+    {
+        const Flow *helper = helperFlow(*m_workspace);
+        QVERIFY(helper);
+        const QStringList callers = m_workspace->callersOf(helper->id);
+        QVERIFY2(!callers.isEmpty(), "a sample flow calls the sample helper");
+        const qsizetype before = m_workspace->flows().size();
+        auto refused = m_workspace->removeFlow(helper->id, *m_secrets);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().type, ErrorType::InvalidInput);
+        QVERIFY2(refused.error().message.contains(callers.first()), qPrintable(refused.error().message));
+        QCOMPARE(m_workspace->flows().size(), before);
+        // Once no flow calls it, it goes; the workspace still opens.
+        for (const QString &callerName : callers) {
+            for (const Flow &flow : m_workspace->flows()) {
+                if (flow.name == callerName) {
+                    QVERIFY(m_workspace->removeFlow(flow.id, *m_secrets).ok());
+                    break;
+                }
+            }
+        }
+        QVERIFY(m_workspace->removeFlow(helper->id, *m_secrets).ok());
+        QVERIFY(m_workspace->save().ok());
+        QVERIFY(Workspace::open(m_dir.path()).ok());
+    }
+
     void newFlowIds_data()
     {
         QTest::addColumn<QString>("name");
