@@ -5,6 +5,7 @@
 #include "ConsoleSession.h"
 #include "Icons.h"
 #include "MainWindow.h"
+#include "SignalHandlers.h"
 #include "Theme.h"
 #include "store/KeychainSecretStore.h"
 #include "store/WriteBehindSecretStore.h"
@@ -136,6 +137,10 @@ int runConsole(QApplication &app)
         probe = std::make_unique<StartupProbe>(&window);
     window.show();
     session.startServer();
+    // SIGTERM (a logout, `kill`) quits like File > Quit: the server answers what is in flight and
+    // secrets reach their store before the process ends.
+    if (!installSignalHandlers(&session))
+        qWarning("wfconsole: SIGINT and SIGTERM will end the console without a clean stop");
     const int status = QApplication::exec();
     secrets.setFailureHandler({});
     return status;

@@ -3,6 +3,7 @@
 // and recorded.
 
 #include "Commands.h"
+#include "SignalHandlers.h"
 #include "WorkspaceOptions.h"
 #include "server/WorkspaceServer.h"
 
@@ -11,42 +12,10 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QMutex>
-#include <QSocketNotifier>
 #include <QTextStream>
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace wf::cli {
 namespace {
-
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-// Quits the event loop on SIGINT/SIGTERM through a socket pair, since a signal handler may do almost
-// nothing itself.
-bool installSignalHandlers(QObject *parent)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return false;
-    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, parent);
-    QObject::connect(notifier, &QSocketNotifier::activated, parent, [notifier] {
-        notifier->setEnabled(false);
-        char byte = 0;
-        [[maybe_unused]] const auto read = ::read(g_signalPipe[0], &byte, 1);
-        QCoreApplication::quit();
-    });
-    struct sigaction action {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
-}
 
 // One line per request: time, method, path (never the query: it may hold a client token), status,
 // duration and execution id.
