@@ -343,4 +343,25 @@ QString dateTimeToText(const QDateTime &dateTime)
     return dateTime.toUTC().toString(Qt::ISODateWithMs);
 }
 
+QJsonValue emptyValueOf(ValueType type, const QDateTime &now)
+{
+    switch (type.base) {
+    case BaseType::Text:
+        return QString();
+    case BaseType::Number:
+        return 0;
+    case BaseType::Boolean:
+        return false;
+    case BaseType::DateTime:
+        return dateTimeToText(now);
+    case BaseType::Object:
+        return QJsonObject();
+    case BaseType::List:
+        return QJsonArray();
+    case BaseType::Any:
+        break;
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
 } // namespace wf

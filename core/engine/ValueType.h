@@ -60,4 +60,8 @@ QString valueToText(const QJsonValue &value);
 std::optional<QDateTime> parseDateTime(const QString &text);
 QString dateTimeToText(const QDateTime &dateTime);
 
+// A value of `type` for prefilling a request someone then edits: "" for Text, 0, false, {}, [], null
+// for Any, and `now` as text for Date & Time.
+QJsonValue emptyValueOf(ValueType type, const QDateTime &now = QDateTime::currentDateTimeUtc());
+
 } // namespace wf

@@ -10,30 +10,6 @@
 #include <QUrl>
 
 namespace wf::ui::testrun {
-namespace {
-
-QJsonValue emptyValueOf(ValueType type)
-{
-    switch (type.base) {
-    case BaseType::Text:
-        return QString();
-    case BaseType::Number:
-        return 0;
-    case BaseType::Boolean:
-        return false;
-    case BaseType::DateTime:
-        return dateTimeToText(QDateTime::currentDateTimeUtc());
-    case BaseType::Object:
-        return QJsonObject();
-    case BaseType::List:
-        return QJsonArray();
-    case BaseType::Any:
-        break;
-    }
-    return QJsonValue(QJsonValue::Null);
-}
-
-} // namespace
 
 Outcome run(const Flow &flow, const FlowLibrary &library, const Request &request, int timeoutSeconds,
             const std::shared_ptr<std::atomic_bool> &cancel)

@@ -35,26 +35,6 @@ constexpr int kRefreshDelayMs = 250; // at most four refreshes a second
 constexpr int kRunningPollMs = 1000;
 constexpr int kAllStatuses = -1;
 
-QJsonValue emptyValue(const ValueType &type)
-{
-    switch (type.base) {
-    case BaseType::Text:
-    case BaseType::DateTime:
-        return QString();
-    case BaseType::Number:
-        return 0;
-    case BaseType::Boolean:
-        return false;
-    case BaseType::Object:
-        return QJsonObject();
-    case BaseType::List:
-        return QJsonArray();
-    case BaseType::Any:
-        break;
-    }
-    return QJsonValue(QJsonValue::Null);
-}
-
 // "409 Conflict (execution_not_paused: execution ... is not paused)" for an answer's status and body.
 QString answerText(int status, const QByteArray &body)
 {
@@ -502,7 +482,7 @@ QString HistoryPage::suggestedResumeBody(const ExecutionRecord &record) const
         return empty;
     QJsonObject fields;
     for (const FieldDecl &field : pause->outputs)
-        fields.insert(field.name, emptyValue(field.type));
+        fields.insert(field.name, emptyValueOf(field.type));
     return JsonView::prettyJson(QJsonDocument(fields).toJson(QJsonDocument::Compact));
 }
 

@@ -32,6 +32,18 @@ class TstValueType final : public QObject {
     Q_OBJECT
 
 private slots:
+    void emptyValues()
+    {
+        const QDateTime now(QDate(2026, 11, 28), QTime(18, 30), Qt::UTC);
+        QCOMPARE(emptyValueOf(*ValueType::parse(QStringLiteral("text")), now), QJsonValue(QString()));
+        QCOMPARE(emptyValueOf(*ValueType::parse(QStringLiteral("number")), now), QJsonValue(0));
+        QCOMPARE(emptyValueOf(*ValueType::parse(QStringLiteral("list<text>")), now),
+                 QJsonValue(QJsonArray()));
+        const QJsonValue date = emptyValueOf(*ValueType::parse(QStringLiteral("datetime")), now);
+        QCOMPARE(date, QJsonValue(wf::dateTimeToText(now)));
+        QCOMPARE(wf::parseDateTime(date.toString()), std::optional<QDateTime>(now));
+    }
+
     void initTestCase()
     {
         // A zone with daylight-saving time, so that nothing here silently depends on the machine's zone.
