@@ -1,8 +1,8 @@
 #pragma once
 
 // The main window of the desktop console: a navigation side bar on the left switches the pages
-// (Flows, Applications, Execution history, Cards, ...), the status bar shows the server's address
-// and state with a way to start, stop or move it to another port.
+// (Flows, Applications, Execution history, Request tester, Cards, ...), the status bar shows the server's
+// address and state with a way to start, stop or move it to another port.
 
 #include <QHash>
 #include <QMainWindow>
@@ -22,6 +22,7 @@ class ConsoleSession;
 class FlowEditorPage;
 class FlowsPage;
 class HistoryPage;
+class TesterPage;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -39,11 +40,14 @@ public:
     FlowEditorPage *flowEditor() const { return m_editor; }
     AppsPage *appsPage() const { return m_apps; }
     HistoryPage *historyPage() const { return m_history; }
+    TesterPage *testerPage() const { return m_tester; }
 
     // The endpoint settings dialog of a flow, opened window-modal; returns it (it deletes itself
     // when closed).
     QDialog *openEndpointSettings(const QString &flowId);
     QDialog *openSettings();
+    // The request tester with a ready request for the flow.
+    void openInTester(const QString &flowId);
 
     // Asks before closing loses editor work that could not be saved; tests answer instead.
     void setCloseConfirmation(std::function<bool(const QString &question)> confirm);
@@ -74,6 +78,7 @@ private:
     FlowEditorPage *m_editor = nullptr;
     AppsPage *m_apps = nullptr;
     HistoryPage *m_history = nullptr;
+    TesterPage *m_tester = nullptr;
     CataloguePage *m_cards = nullptr;
     std::function<bool(const QString &question)> m_confirmClose;
 };

@@ -11,6 +11,7 @@
 #include "pages/CataloguePage.h"
 #include "pages/FlowsPage.h"
 #include "pages/HistoryPage.h"
+#include "tester/TesterPage.h"
 
 #include <QAction>
 #include <QMenu>
@@ -26,11 +27,13 @@ void MainWindow::buildConsole()
     m_editor = new FlowEditorPage(m_session, this);
     m_apps = new AppsPage(m_session, this);
     m_history = new HistoryPage(m_session, this);
+    m_tester = new TesterPage(m_session, this);
     m_cards = new CataloguePage(this);
     addPage(QStringLiteral("flows"), icon(QStringLiteral("flows")), tr("Flows"), m_flows);
     addPage(QStringLiteral("editor"), icon(QStringLiteral("editor")), tr("Flow editor"), m_editor);
     addPage(QStringLiteral("apps"), icon(QStringLiteral("apps")), tr("Applications"), m_apps);
     addPage(QStringLiteral("history"), icon(QStringLiteral("history")), tr("Execution history"), m_history);
+    addPage(QStringLiteral("tester"), icon(QStringLiteral("tester")), tr("Request tester"), m_tester);
     addPage(QStringLiteral("cards"), icon(QStringLiteral("cards")), tr("Cards"), m_cards);
 
     connect(m_flows, &FlowsPage::openFlowRequested, this, [this](const QString &flowId) {
@@ -45,6 +48,12 @@ void MainWindow::buildConsole()
     });
     connect(m_history, &HistoryPage::actionFinished, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_tester, &TesterPage::message, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_tester, &TesterPage::openExecutionRequested, this, [this](const QString &executionId) {
+        m_history->showExecution(executionId);
+        showPage(QStringLiteral("history"));
+    });
 
     // The editor opens on the first flow, so that its page is never empty.
     if (!m_session.workspace().flows().isEmpty())
@@ -76,6 +85,16 @@ void MainWindow::buildMenus()
         });
     endpoint->setObjectName(QStringLiteral("endpointSettingsAction"));
     endpoint->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QAction *tester =
+        flowMenu->addAction(icon(QStringLiteral("tester")), tr("Open in request &tester"), this, [this] {
+            const QString flowId =
+                currentPageId() == QLatin1String("editor") ? m_editor->flowId() : m_flows->currentFlowId();
+            const Flow *flow = m_session.workspace().flowById(flowId);
+            if (flow && !flow->isHelper())
+                openInTester(flowId);
+        });
+    tester->setObjectName(QStringLiteral("openInTesterAction"));
+    tester->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
 }
 
 QDialog *MainWindow::openEndpointSettings(const QString &flowId)
@@ -85,11 +104,17 @@ QDialog *MainWindow::openEndpointSettings(const QString &flowId)
         return nullptr;
     auto *dialog = new EndpointSettingsDialog(m_session, flowId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // The request tester is not part of the console yet: nothing would open.
-    dialog->setTesterAvailable(false);
+    dialog->setTesterAvailable(true);
+    connect(dialog, &EndpointSettingsDialog::openInTesterRequested, this, &MainWindow::openInTester);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();
     return dialog;
+}
+
+void MainWindow::openInTester(const QString &flowId)
+{
+    m_tester->openFlow(flowId);
+    showPage(QStringLiteral("tester"));
 }
 
 QDialog *MainWindow::openSettings()

@@ -1,7 +1,7 @@
 // wfscreenshots: the screenshots of docs/screenshots/, taken from the real console on a fresh sample
 // workspace after real requests (public, client token, OAuth 2.0, a pause, a failure) went through its
-// server. Run by docs/screenshots/update.sh under Xvfb at 1280x800; grabs the whole screen, so that
-// dialogs show as they do for a user.
+// server, and the request tester after a real OAuth 2.0 call. Run by docs/screenshots/update.sh under
+// Xvfb at 1280x800; grabs the whole screen, so that dialogs show as they do for a user.
 
 #include "ConsoleSession.h"
 #include "MainWindow.h"
@@ -9,6 +9,8 @@
 #include "pages/AppsPage.h"
 #include "pages/FlowsPage.h"
 #include "pages/HistoryPage.h"
+#include "tester/RequestEditor.h"
+#include "tester/TesterPage.h"
 #include "store/SecretStore.h"
 #include "tester/TokenClient.h"
 
@@ -18,6 +20,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QScreen>
+#include <QTabWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -155,5 +158,20 @@ int main(int argc, char *argv[])
     tool.window->historyPage()->showFlow(QString());
     tool.window->historyPage()->showExecution(oauthExecution);
     tool.shoot(QStringLiteral("history"));
+
+    // The request tester after a real OAuth 2.0 call: the decoded assertion and access token above,
+    // the flow's answer below.
+    tool.window->openInTester(QStringLiteral("customer-oauth"));
+    ui::TesterPage *tester = tool.window->testerPage();
+    tester::RequestDocument request = tester->editor()->document();
+    for (tester::KeyValue &row : request.query)
+        if (row.name == QLatin1String("id"))
+            row.value = QStringLiteral("42");
+    tester->editor()->setDocument(request);
+    tester->editor()->findChild<QTabWidget *>(QStringLiteral("requestTabs"))->setCurrentIndex(3);
+    QSignalSpy sent(tester->runner(), &tester::RequestRunner::finished);
+    tester->send();
+    sent.wait(15000);
+    tool.shoot(QStringLiteral("tester"));
     return 0;
 }

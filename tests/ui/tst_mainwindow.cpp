@@ -57,7 +57,7 @@ private slots:
             titles.append(navigation->item(row)->text());
         QCOMPARE(titles, QStringList({QStringLiteral("Flows"), QStringLiteral("Flow editor"),
                                       QStringLiteral("Applications"), QStringLiteral("Execution history"),
-                                      QStringLiteral("Cards")}));
+                                      QStringLiteral("Request tester"), QStringLiteral("Cards")}));
         QCOMPARE(m_window->currentPageId(), QStringLiteral("flows"));
         QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(m_window->currentPageId(), QStringLiteral("apps"));
