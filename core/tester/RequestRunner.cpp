@@ -66,6 +66,11 @@ TokenRequest tokenRequestOf(const OAuthCredentials &credentials, int timeoutMs, 
 
 } // namespace
 
+std::optional<CachedToken> RequestRunner::cachedToken(const OAuthCredentials &credentials) const
+{
+    return m_cache.find(TokenCache::keyFor(tokenRequestOf(credentials, 0, false)));
+}
+
 QString runOutcomeName(RunOutcome outcome)
 {
     switch (outcome) {

@@ -113,6 +113,8 @@ public:
     Phase phase() const { return m_phase; }
 
     TokenCache &tokenCache() { return m_cache; }
+    // The cached token for these credentials while it is valid.
+    std::optional<CachedToken> cachedToken(const OAuthCredentials &credentials) const;
 
 signals:
     void phaseChanged(wf::tester::RequestRunner::Phase phase);

@@ -128,12 +128,7 @@ TesterPage::TesterPage(ConsoleSession &session, QWidget *parent) : QWidget(paren
                 }
                 if (!m_lastCredentials)
                     return;
-                tester::TokenRequest request;
-                request.tokenUrl = m_lastCredentials->tokenUrl;
-                request.clientId = m_lastCredentials->clientId;
-                request.privateKey = m_lastCredentials->privateKey;
-                request.scope = m_lastCredentials->scope;
-                if (const auto cached = m_runner->tokenCache().find(tester::TokenCache::keyFor(request)))
+                if (const auto cached = m_runner->cachedToken(*m_lastCredentials))
                     m_editor->authEditor()->showToken(*cached, fromCache);
             });
     const auto refreshApps = [this] {
@@ -391,12 +386,7 @@ void TesterPage::copyAsCurl()
         QByteArray accessToken;
         bool placeholder = false;
         if (document.auth.mode == AuthMode::OAuth2 && context.oauth) {
-            tester::TokenRequest request;
-            request.tokenUrl = context.oauth->tokenUrl;
-            request.clientId = context.oauth->clientId;
-            request.privateKey = context.oauth->privateKey;
-            request.scope = context.oauth->scope;
-            if (const auto cached = m_runner->tokenCache().find(tester::TokenCache::keyFor(request)))
+            if (const auto cached = m_runner->cachedToken(*context.oauth))
                 accessToken = cached->accessToken.toUtf8();
             placeholder = accessToken.isEmpty();
             if (placeholder)
