@@ -54,6 +54,7 @@ private slots:
     void variablesAreSubstitutedAtSendTime();
     void unknownVariableIsAClearError();
     void connectionRefusedIsAClearError();
+    void cancelStopsAWaitingRequest();
 
 private:
     ui::TesterPage *tester() const { return m_window->testerPage(); }
@@ -418,6 +419,31 @@ void TestTesterPage::connectionRefusedIsAClearError()
                 ->text()
                 .contains(QStringLiteral("refused")));
     QCOMPARE(tester()->sidebar()->historyList()->count(), 1);
+}
+
+void TestTesterPage::cancelStopsAWaitingRequest()
+{
+    // A server that accepts and never answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    tester::RequestDocument document;
+    document.url = QStringLiteral("http://127.0.0.1:%1/slow").arg(silent.serverPort());
+    editor()->setDocument(document);
+    m_window->showPage(QStringLiteral("tester"));
+    QSignalSpy finished(tester()->runner(), &tester::RequestRunner::finished);
+    QTest::mouseClick(editor()->findChild<QPushButton *>(QStringLiteral("send")), Qt::LeftButton);
+    auto *progress = tester()->response()->findChild<QWidget *>(QStringLiteral("responseProgress"));
+    QTRY_VERIFY(!progress->isHidden());
+    QTRY_VERIFY(silent.hasPendingConnections()); // the request reached the server
+    auto *cancel = editor()->findChild<QPushButton *>(QStringLiteral("cancel"));
+    QVERIFY(!cancel->isHidden());
+    QTest::keyClick(editor()->findChild<QLineEdit *>(QStringLiteral("url")), Qt::Key_Escape);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.constFirst().constFirst().value<tester::RunResult>().outcome,
+             tester::RunOutcome::Cancelled);
+    QCOMPARE(tester()->response()->statusText(), QStringLiteral("Cancelled"));
+    QVERIFY(progress->isHidden());
+    QVERIFY(cancel->isHidden());
 }
 
 QTEST_MAIN(TestTesterPage)
