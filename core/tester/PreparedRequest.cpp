@@ -373,4 +373,13 @@ PreparedRequest withSecretsMasked(const PreparedRequest &request)
     return masked;
 }
 
+QString maskedUrlText(const PreparedRequest &request)
+{
+    QByteArray text = withSecretsMasked(request).url.toEncoded();
+    // The placeholders are for people: show "{{clientToken}}", not "%7B%7BclientToken%7D%7D".
+    for (const SecretValue &secret : request.secrets)
+        text.replace(QUrl::toPercentEncoding(QString::fromUtf8(secret.placeholder)), secret.placeholder);
+    return QString::fromUtf8(text);
+}
+
 } // namespace wf::tester

@@ -62,4 +62,8 @@ Result<PreparedRequest> prepareRequest(const RequestDocument &document, const Va
 // without secrets); its `secrets` list is empty.
 PreparedRequest withSecretsMasked(const PreparedRequest &request);
 
+// The URL with every secret replaced by its placeholder, the placeholders left readable (not
+// percent-encoded): for showing and for the tester's history.
+QString maskedUrlText(const PreparedRequest &request);
+
 } // namespace wf::tester

@@ -186,7 +186,7 @@ void TestTesterPage::sendsWithEachAuthMode()
         tester()->response()->findChild<QPlainTextEdit *>(QStringLiteral("sentRequest"))->toPlainText();
     if (level == SecurityLevel::ClientToken) {
         QCOMPARE(sent.contains(QStringLiteral("x-api-client-token:"), Qt::CaseInsensitive), inHeader);
-        QCOMPARE(sent.contains(QStringLiteral("clientToken=")), !inHeader);
+        QCOMPARE(sent.contains(QStringLiteral("clientToken={{clientToken}}")), !inHeader);
         const auto token = m_fixture->secrets.read(
             clientTokenSecretKey(m_fixture->session->workspace().id(), flow(level).id));
         QVERIFY(token && *token);

@@ -175,7 +175,7 @@ void ResponseView::showResult(const tester::RunResult &result)
     }
     const tester::PreparedRequest sent = tester::withSecretsMasked(result.sent);
     QString sentText = QString::fromLatin1(sent.method) + QLatin1Char(' ') +
-                       sent.url.toString(QUrl::FullyEncoded) + QLatin1Char('\n');
+                       tester::maskedUrlText(result.sent) + QLatin1Char('\n');
     for (const auto &[name, value] : sent.headers)
         sentText +=
             QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value) + QLatin1Char('\n');

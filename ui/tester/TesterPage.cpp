@@ -350,7 +350,7 @@ void TesterPage::finishRun(const tester::RunResult &result)
     entry.id = randomHex(16);
     entry.sentAt = QDateTime::currentDateTimeUtc();
     entry.request = tester::redactedForStorage(m_sentDocument);
-    entry.resolvedUrl = tester::withSecretsMasked(result.sent).url.toString();
+    entry.resolvedUrl = tester::maskedUrlText(result.sent);
     entry.status = result.outcome == tester::RunOutcome::Answered ? result.status : 0;
     entry.error = result.outcome == tester::RunOutcome::Answered ? QString() : result.message;
     entry.durationMs = qMax<qint64>(0, result.timing.totalMs);

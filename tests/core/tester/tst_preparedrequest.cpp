@@ -541,6 +541,9 @@ void TestPreparedRequest::secretsAreFoundAndMasked()
     QCOMPARE(masked.headers.at(1).second, QByteArray("<cookie>"));
     QCOMPARE(masked.headers.at(2).second, QByteArray("Basic <credentials>"));
     QCOMPARE(masked.body, QByteArray("key={{apiKey}}%20and%20more"));
+    // Shown to people with readable placeholders.
+    QCOMPARE(maskedUrlText(*prepared),
+             QStringLiteral("http://127.0.0.1:8787/api/{{apiKey}}?k={{apiKey}}&clientToken={{clientToken}}"));
 }
 
 QTEST_GUILESS_MAIN(TestPreparedRequest)
