@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "ConsoleSession.h"
 #include "Icons.h"
+#include "Language.h"
 #include "MainWindow.h"
 #include "SignalHandlers.h"
 #include "Theme.h"
@@ -104,6 +105,8 @@ int runConsole(QApplication &app)
                                         QStringLiteral("The workspace folder to open."),
                                         QStringLiteral("dir")));
     parser.process(app);
+    // After the command line (which stays in English), before the first window.
+    ui::Language::install(ui::Language::savedChoice());
     ui::Theme theme; // before the first window, which then opens in the right colours
     QApplication::setWindowIcon(ui::icon(QStringLiteral("wfconsole")));
     const QString dir =

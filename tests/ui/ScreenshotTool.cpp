@@ -2,8 +2,10 @@
 // workspace after real requests (public, client token, OAuth 2.0, a pause, a failure) went through its
 // server, and the request tester after a real OAuth 2.0 call. Run by docs/screenshots/update.sh under
 // Xvfb at 1280x800; grabs the whole screen, so that dialogs show as they do for a user.
+// WF_SCREENSHOT_LANGUAGE=fr (or ja) takes only the Flows page, in that language, as main-fr.png.
 
 #include "ConsoleSession.h"
+#include "Language.h"
 #include "MainWindow.h"
 #include "editor/FlowEditorPage.h"
 #include "pages/AppsPage.h"
@@ -111,6 +113,12 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Workflows Console"));
+    const QString language = qEnvironmentVariable("WF_SCREENSHOT_LANGUAGE");
+    const QString shown = language.isEmpty() ? QStringLiteral("en") : language;
+    if (ui::Language::install(shown) != shown) {
+        std::fprintf(stderr, "the console has no '%s' catalogue\n", qPrintable(shown));
+        return 1;
+    }
     QTemporaryDir dir;
     Tool tool;
     tool.outputDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QDir::currentPath();
@@ -136,6 +144,10 @@ int main(int argc, char *argv[])
 
     tool.window->showPage(QStringLiteral("flows"));
     tool.window->flowsPage()->selectFlow(QStringLiteral("hello-public"));
+    if (!language.isEmpty()) {
+        tool.shoot(QStringLiteral("main-") + language);
+        return 0;
+    }
     tool.shoot(QStringLiteral("flows"));
 
     tool.window->flowEditor()->openFlow(QStringLiteral("hello-public"));

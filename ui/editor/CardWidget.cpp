@@ -35,6 +35,8 @@ QLabel *sectionLabel(const QString &text, QWidget *parent)
     small.setBold(true);
     label->setFont(small);
     label->setStyleSheet(QStringLiteral("color: gray;"));
+    // Room above the text for the accents of capitals ("ENTRÉES"), which rise above the font's ascent.
+    label->setContentsMargins(0, 2, 0, 0);
     return label;
 }
 

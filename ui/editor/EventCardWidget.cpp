@@ -3,6 +3,7 @@
 #include "editor/OutputChip.h"
 #include "editor/OutputScope.h"
 #include "editor/ValueText.h"
+#include "models/FlowListModel.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -21,7 +22,7 @@ QString subtitleOf(const Flow &flow)
 {
     if (flow.isHelper())
         return EventCardWidget::tr("Event · called by Call Flow, For Each and Map");
-    return EventCardWidget::tr("Event · %1").arg(securityLevelDisplayName(flow.endpoint.security));
+    return EventCardWidget::tr("Event · %1").arg(FlowListModel::securityDisplayName(flow));
 }
 
 } // namespace

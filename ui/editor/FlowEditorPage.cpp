@@ -10,6 +10,7 @@
 #include "editor/TestFlowPanel.h"
 #include "engine/CardCatalogue.h"
 #include "flow/FlowValidator.h"
+#include "models/FlowListModel.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -312,7 +313,7 @@ void FlowEditorPage::showHeader()
     m_title->setText(flow.name);
     m_subtitle->setText(flow.isHelper()
                             ? tr("Helper flow")
-                            : QStringLiteral("%1 · %2").arg(securityLevelDisplayName(flow.endpoint.security),
+                            : QStringLiteral("%1 · %2").arg(FlowListModel::securityDisplayName(flow),
                                                             flow.active ? tr("On") : tr("Off")));
 }
 

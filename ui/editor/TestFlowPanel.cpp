@@ -2,6 +2,7 @@
 
 #include "Background.h"
 #include "editor/RunTraceModel.h"
+#include "models/HistoryModel.h"
 #include "widgets/JsonView.h"
 
 #include <QComboBox>
@@ -248,7 +249,7 @@ void TestFlowPanel::showOutcome(const testrun::Outcome &outcome)
     const bool good = answer.status < 400;
     m_status->setText(tr("%1 %2 · %3 · %4 ms")
                           .arg(answer.status)
-                          .arg(reasonPhrase(answer.status), executionStatusName(outcome.result.status))
+                          .arg(reasonPhrase(answer.status), HistoryModel::statusText(outcome.result.status))
                           .arg(QString::number(outcome.result.durationUs / 1000.0, 'f', 1)));
     m_status->setStyleSheet(good ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #c62828;"));
     QStringList headers;
