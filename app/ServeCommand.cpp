@@ -6,6 +6,7 @@
 #include "SignalHandlers.h"
 #include "WorkspaceOptions.h"
 #include "server/WorkspaceServer.h"
+#include "store/DatabaseUrl.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -56,7 +57,13 @@ int serve(const QStringList &arguments)
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
                                     QStringLiteral("The PEM private key of --tls-cert."),
                                     QStringLiteral("file"));
-    parser.addOptions({host, port, tlsCert, tlsKey});
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QStringLiteral("Keep history, paused executions, the jti replay cache and rate limits in this "
+                       "PostgreSQL database (postgresql://user:password@host:port/database), shared with "
+                       "every server started on it (default: the workspace's history.db)."),
+        QStringLiteral("url"));
+    parser.addOptions({host, port, tlsCert, tlsKey, database});
     QTextStream err(stderr);
     if (const auto done = parseVerbArguments(parser, arguments, "serve"))
         return *done;
@@ -84,6 +91,14 @@ int serve(const QStringList &arguments)
         }
         overrides.tls = *tls;
     }
+    if (parser.isSet(database)) {
+        const auto url = DatabaseUrl::parse(parser.value(database));
+        if (!url) {
+            err << "wfconsole serve: --database: " << url.error().message << Qt::endl;
+            return Usage;
+        }
+        overrides.database = parser.value(database);
+    }
     auto opened = openWorkspace(parser, err);
     if (!opened)
         return Failure;
@@ -109,7 +124,8 @@ int serve(const QStringList &arguments)
             << Qt::endl;
     const Workspace &workspace = server.workspace();
     QTextStream(stdout) << "wfconsole serve: listening on " << server.baseUrl() << " (workspace "
-                        << workspace.dir() << ", " << workspace.flows().size() << " flows)" << Qt::endl;
+                        << workspace.dir() << ", " << workspace.flows().size() << " flows, history in "
+                        << server.history().path() << ")" << Qt::endl;
     const int code = QCoreApplication::exec();
     server.stop();
     QTextStream(stdout) << "wfconsole serve: stopped" << Qt::endl;

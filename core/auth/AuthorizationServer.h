@@ -76,6 +76,8 @@ public:
 
     void setSnapshot(std::shared_ptr<const AuthSnapshot> snapshot);
     std::shared_ptr<const AuthSnapshot> snapshot() const;
+    // The jti replay cache, for servers sharing one database to share it (ReplayCache::setShared).
+    ReplayCache &replayCache() { return m_replay; }
 
     // POST /oauth2/v1/token with its form fields (each at most once; the caller refuses repeats).
     TokenOutcome token(const QHash<QString, QString> &form,

@@ -1,8 +1,13 @@
 #include "auth/ReplayCache.h"
 
+#include <QLoggingCategory>
 #include <algorithm>
 
 namespace wf::auth {
+
+namespace {
+Q_LOGGING_CATEGORY(lcReplay, "wf.auth")
+}
 
 ReplayCache::ReplayCache(qsizetype capacity) : m_capacity(std::max<qsizetype>(1, capacity)) {}
 
@@ -12,6 +17,17 @@ ReplayCache::Outcome ReplayCache::remember(const QString &clientId, const QStrin
     // The client id cannot contain a newline (it is checked against the apps), so the key is unique.
     const QByteArray key = clientId.toUtf8() + '\n' + jti.toUtf8();
     QMutexLocker lock(&m_mutex);
+    if (m_shared) {
+        const SharedRemember shared = m_shared;
+        lock.unlock(); // the store serialises its callers; this cache keeps nothing meanwhile
+        const auto fresh = shared(QString::fromUtf8(key), expiresAt, now);
+        if (!fresh) {
+            qCWarning(lcReplay).noquote()
+                << "cannot check a client assertion's jti:" << fresh.error().message;
+            return Outcome::Full;
+        }
+        return *fresh ? Outcome::Fresh : Outcome::Replayed;
+    }
     purge(now);
     const auto found = m_entries.constFind(key);
     if (found != m_entries.constEnd())
@@ -24,6 +40,14 @@ ReplayCache::Outcome ReplayCache::remember(const QString &clientId, const QStrin
     m_entries.insert(key, until);
     m_expiries.emplace(until, key);
     return Outcome::Fresh;
+}
+
+void ReplayCache::setShared(SharedRemember shared)
+{
+    QMutexLocker lock(&m_mutex);
+    m_shared = std::move(shared);
+    m_entries.clear();
+    m_expiries = {};
 }
 
 qsizetype ReplayCache::size() const

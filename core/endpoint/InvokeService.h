@@ -79,6 +79,8 @@ public:
     void setSnapshot(std::shared_ptr<const EndpointSnapshot> snapshot);
     std::shared_ptr<const EndpointSnapshot> snapshot() const;
     void setAccessTokenVerifier(AccessTokenVerifier verifier);
+    // The per-flow rate limits, for servers sharing one database to share them (RateLimiter::setShared).
+    RateLimiter &rateLimiter() { return m_rateLimiter; }
 
     // True for paths this service answers (/api/flo/...).
     static bool handles(const QByteArray &path);

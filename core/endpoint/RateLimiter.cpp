@@ -1,10 +1,15 @@
 #include "endpoint/RateLimiter.h"
 
+#include <QLoggingCategory>
 #include <QMutexLocker>
 #include <algorithm>
 #include <cmath>
 
 namespace wf {
+
+namespace {
+Q_LOGGING_CATEGORY(lcRateLimit, "wf.server")
+}
 
 RateLimiter::RateLimiter(double ratePerSecond) : m_rate(std::max(0.0, ratePerSecond)) {}
 
@@ -21,11 +26,36 @@ double RateLimiter::rate() const
     return m_rate;
 }
 
+void RateLimiter::setShared(SharedTake shared)
+{
+    QMutexLocker lock(&m_mutex);
+    m_shared = std::move(shared);
+    m_buckets.clear();
+}
+
 bool RateLimiter::tryAcquire(const QString &key, int *retryAfterSeconds, Clock::time_point now)
 {
     QMutexLocker lock(&m_mutex);
     if (m_rate <= 0)
         return true;
+    if (m_shared) {
+        const SharedTake shared = m_shared;
+        const double rate = m_rate;
+        lock.unlock();
+        // `now` is on this process's steady clock: the same instant on the wall clock the servers share.
+        const auto sinceNow = std::chrono::duration_cast<std::chrono::microseconds>(now - Clock::now());
+        const qint64 wallUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch() + sinceNow)
+                                  .count();
+        const auto taken = shared(key, rate, wallUs);
+        if (!taken) {
+            qCWarning(lcRateLimit).noquote() << "rate limit not checked:" << taken.error().message;
+            return true;
+        }
+        if (taken->has_value() && retryAfterSeconds)
+            *retryAfterSeconds = taken->value();
+        return !taken->has_value();
+    }
     const double capacity = std::max(1.0, m_rate);
     auto it = m_buckets.find(key);
     if (it == m_buckets.end()) {

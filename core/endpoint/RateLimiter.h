@@ -2,11 +2,18 @@
 
 // Per-flow token buckets: `ratePerSecond` invocations a second on average, bursts up to the same number.
 // Thread-safe; one instance serves every worker.
+//
+// Servers that share one database share their buckets too (setShared): then the database keeps them,
+// so the limit holds across the servers, not per server.
+
+#include "Result.h"
 
 #include <QHash>
 #include <QMutex>
 #include <QString>
 #include <chrono>
+#include <functional>
+#include <optional>
 
 namespace wf {
 
@@ -14,8 +21,19 @@ class RateLimiter final {
 public:
     using Clock = std::chrono::steady_clock;
 
+    // Takes a token from the bucket of `key` where every server sees it: nullopt when taken, else the
+    // seconds until the next one; an error when the store cannot answer. `nowUs`: wall-clock
+    // microseconds since the epoch, the clock the servers share.
+    using SharedTake =
+        std::function<Result<std::optional<int>>(const QString &key, double ratePerSecond, qint64 nowUs)>;
+
     // 0 switches limiting off.
     explicit RateLimiter(double ratePerSecond = 10.0);
+
+    // From now on, takes tokens from `shared` instead of memory (an empty function: memory again).
+    // When the store cannot answer, the invocation is let through: the database it depends on is
+    // the one history is written to, so it is answered 503 when it cannot be recorded.
+    void setShared(SharedTake shared);
 
     void setRate(double ratePerSecond);
     double rate() const;
@@ -41,6 +59,7 @@ private:
     mutable QMutex m_mutex;
     double m_rate;
     QHash<QString, Bucket> m_buckets;
+    SharedTake m_shared;
 };
 
 } // namespace wf

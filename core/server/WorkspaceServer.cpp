@@ -105,7 +105,9 @@ Result<bool> WorkspaceServer::start(const ServeOverrides &overrides)
     if (!authSnapshot)
         return authSnapshot.error();
 
-    if (auto opened = m_history.open(QDir(m_workspace.dir()).filePath(QStringLiteral("history.db"))); !opened)
+    const QString historyLocation =
+        m_overrides.database.value_or(QDir(m_workspace.dir()).filePath(QStringLiteral("history.db")));
+    if (auto opened = m_history.open(historyLocation); !opened)
         return opened.error();
     prune();
     m_pruneTimer.start();
@@ -118,6 +120,8 @@ Result<bool> WorkspaceServer::start(const ServeOverrides &overrides)
         [server = m_authorizationServer.get()](const QString &token, const Flow &flow) {
             return server->verifyAccessToken(token, flow);
         });
+    if (m_overrides.database)
+        shareWithOtherServers();
     m_server = std::make_unique<HttpServer>();
     connect(m_server.get(), &HttpServer::requestFinished, this, &WorkspaceServer::requestFinished);
     if (!addFlowRoutes(*m_server, *m_service) || !addOAuthRoutes(*m_server, *m_oauth)) {
@@ -187,6 +191,18 @@ void WorkspaceServer::stop()
     m_history.close();
 }
 
+void WorkspaceServer::shareWithOtherServers()
+{
+    // The stores are closed only after the routes are gone (stop()), so they outlive every call.
+    m_authorizationServer->replayCache().setShared(
+        [history = &m_history](const QString &key, qint64 expiresAt, qint64 now) {
+            return history->rememberJti(key, expiresAt, now);
+        });
+    m_service->rateLimiter().setShared([history = &m_history](const QString &key, double rate, qint64 nowUs) {
+        return history->takeRateToken(key, rate, nowUs);
+    });
+}
+
 bool WorkspaceServer::isListening() const
 {
     return m_server && m_server->isListening();
@@ -200,6 +216,11 @@ void WorkspaceServer::prune()
     if (!old || !expired)
         emit problem(QStringLiteral("pruning history failed: ") +
                      (!old ? old.error() : expired.error()).message);
+    if (m_overrides.database) {
+        if (const auto shared = m_history.pruneShared(now.toSecsSinceEpoch()); !shared)
+            emit problem(QStringLiteral("pruning the shared replay cache and rate limits failed: ") +
+                         shared.error().message);
+    }
 }
 
 } // namespace wf::server

@@ -27,6 +27,10 @@ struct ServeOverrides {
     std::optional<QString> host;
     std::optional<quint16> port;          // 0: any free port
     std::optional<QSslConfiguration> tls; // HTTPS; the base URL becomes https://
+    // A postgresql:// URL (DatabaseUrl): history, paused executions, the jti replay cache and the
+    // rate limits live in that database, shared with every server started on it, instead of the
+    // workspace's history.db and memory.
+    std::optional<QString> database;
 };
 
 // The certificate chain and private key for HTTPS from PEM files (an unencrypted RSA or EC key), with
@@ -43,9 +47,10 @@ public:
     WorkspaceServer(Workspace workspace, SecretStore &secrets, QObject *parent = nullptr);
     ~WorkspaceServer() override;
 
-    // Opens history, makes the signing key on first use (saving the workspace then), registers the
-    // routes and listens; HTTPS with the TLS override, else with the settings' certificate if any.
-    // The error says what failed ("port 8787 is in use ...", "cannot read cert.pem ...").
+    // Opens history (the database override, else the workspace's history.db), makes the signing key on first
+    // use (saving the workspace then), registers the routes and listens; HTTPS with the TLS override, else
+    // with the settings' certificate if any. The error says what failed ("port 8787 is in use ...", "cannot
+    // read cert.pem ...").
     Result<bool> start(const ServeOverrides &overrides = {});
     // Stops listening and closes history, after the requests in flight are answered and recorded.
     void stop();
@@ -72,6 +77,7 @@ signals:
 
 private:
     void applyOverrides(Workspace &workspace) const;
+    void shareWithOtherServers();
     void prune();
 
     Workspace m_workspace;

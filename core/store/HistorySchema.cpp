@@ -10,50 +10,120 @@ Q_LOGGING_CATEGORY(lcStore, "wf.store")
 
 namespace historydb {
 
+namespace {
+
+constexpr auto kText = ColumnType::Text;
+constexpr auto kInteger = ColumnType::Integer;
+constexpr auto kReal = ColumnType::Real;
+constexpr auto kBytes = ColumnType::Bytes;
+
+// Version 1: executions and paused executions.
+Migration historyTables()
+{
+    return {1,
+            {
+                {"executions",
+                 {
+                     {"id", kText, Column::PrimaryKey},
+                     {"flow_id", kText, Column::NotNull},
+                     {"flow_alias", kText},
+                     {"flow_name", kText},
+                     {"kind", kText, Column::NotNull},
+                     {"status", kText, Column::NotNull},
+                     {"started_at", kInteger, Column::NotNull},
+                     {"duration_us", kInteger, Column::NotNullZero},
+                     {"caller_address", kText},
+                     {"caller_client_id", kText},
+                     {"caller_security", kText},
+                     {"request_method", kText},
+                     {"request_path", kText},
+                     {"request_headers", kText},
+                     {"request_body", kBytes},
+                     {"request_body_size", kInteger, Column::NotNullZero},
+                     {"request_body_truncated", kInteger, Column::NotNullZero},
+                     {"response_status", kInteger, Column::NotNullZero},
+                     {"response_headers", kText},
+                     {"response_body", kBytes},
+                     {"response_body_size", kInteger, Column::NotNullZero},
+                     {"response_body_truncated", kInteger, Column::NotNullZero},
+                     {"trace", kText},
+                     {"trace_truncated", kInteger, Column::NotNullZero},
+                     {"error", kText},
+                     {"retry_of", kText},
+                 },
+                 true},
+                {"paused_executions",
+                 {
+                     {"execution_id", kText, Column::PrimaryKey},
+                     {"flow_id", kText, Column::NotNull},
+                     {"continuation", kText, Column::NotNull},
+                     {"created_at", kInteger, Column::NotNull},
+                     {"expires_at", kInteger, Column::NotNull},
+                 }},
+            },
+            {
+                {"executions_by_start", "executions", "started_at"},
+                {"executions_by_flow", "executions", "flow_id, started_at"},
+                {"paused_by_expiry", "paused_executions", "expires_at"},
+            }};
+}
+
+// What several servers on one database share besides history: the jti of every client
+// assertion until it expires, and a token bucket per rate-limited key.
+Migration sharedStateTables()
+{
+    return {2,
+            {
+                {"replay_jtis",
+                 {
+                     {"jti_key", kText, Column::PrimaryKey},
+                     {"expires_at", kInteger, Column::NotNull},
+                 }},
+                {"rate_buckets",
+                 {
+                     {"bucket_key", kText, Column::PrimaryKey},
+                     {"tokens", kReal, Column::NotNull},
+                     {"updated_us", kInteger, Column::NotNull},
+                 }},
+            },
+            {
+                {"replay_jtis_by_expiry", "replay_jtis", "expires_at"},
+            }};
+}
+
+} // namespace
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> list = {
-        {1,
-         {
-             R"(CREATE TABLE executions (
-                  id TEXT PRIMARY KEY NOT NULL,
-                  flow_id TEXT NOT NULL,
-                  flow_alias TEXT,
-                  flow_name TEXT,
-                  kind TEXT NOT NULL,
-                  status TEXT NOT NULL,
-                  started_at INTEGER NOT NULL,
-                  duration_us INTEGER NOT NULL DEFAULT 0,
-                  caller_address TEXT,
-                  caller_client_id TEXT,
-                  caller_security TEXT,
-                  request_method TEXT,
-                  request_path TEXT,
-                  request_headers TEXT,
-                  request_body BLOB,
-                  request_body_size INTEGER NOT NULL DEFAULT 0,
-                  request_body_truncated INTEGER NOT NULL DEFAULT 0,
-                  response_status INTEGER NOT NULL DEFAULT 0,
-                  response_headers TEXT,
-                  response_body BLOB,
-                  response_body_size INTEGER NOT NULL DEFAULT 0,
-                  response_body_truncated INTEGER NOT NULL DEFAULT 0,
-                  trace TEXT,
-                  trace_truncated INTEGER NOT NULL DEFAULT 0,
-                  error TEXT,
-                  retry_of TEXT))",
-             "CREATE INDEX executions_by_start ON executions (started_at)",
-             "CREATE INDEX executions_by_flow ON executions (flow_id, started_at)",
-             R"(CREATE TABLE paused_executions (
-                  execution_id TEXT PRIMARY KEY NOT NULL,
-                  flow_id TEXT NOT NULL,
-                  continuation TEXT NOT NULL,
-                  created_at INTEGER NOT NULL,
-                  expires_at INTEGER NOT NULL))",
-             "CREATE INDEX paused_by_expiry ON paused_executions (expires_at)",
-         }},
-    };
+    static const std::vector<Migration> list = {historyTables(), sharedStateTables()};
     return list;
+}
+
+QStringList migrationStatements(const Migration &migration, const SqlDialect &dialect)
+{
+    QStringList statements;
+    for (const Table &table : migration.tables) {
+        QStringList columns;
+        for (const Column &column : table.columns) {
+            QString text = QLatin1String(column.name) + QLatin1Char(' ') + dialect.columnType(column.type);
+            if (column.constraint == Column::PrimaryKey)
+                text += QStringLiteral(" PRIMARY KEY NOT NULL");
+            else if (column.constraint == Column::NotNull)
+                text += QStringLiteral(" NOT NULL");
+            else if (column.constraint == Column::NotNullZero)
+                text += QStringLiteral(" NOT NULL DEFAULT 0");
+            columns.append(text);
+        }
+        if (table.keepsInsertionOrder && !dialect.insertionOrderColumn().isEmpty())
+            columns.append(dialect.insertionOrderColumn());
+        statements.append(QStringLiteral("CREATE TABLE %1 (%2)")
+                              .arg(QLatin1String(table.name), columns.join(QStringLiteral(", "))));
+    }
+    for (const Index &index : migration.indexes)
+        statements.append(
+            QStringLiteral("CREATE INDEX %1 ON %2 (%3)")
+                .arg(QLatin1String(index.name), QLatin1String(index.table), QLatin1String(index.columns)));
+    return statements;
 }
 
 // Column order of the executions table as record() binds it.
@@ -290,59 +360,6 @@ ExecutionRecord readRecord(const QSqlQuery &q, bool withData)
     return r;
 }
 
-// SQLite primary result codes the messages below tell apart.
-enum SqliteCode {
-    kSqliteBusy = 5,
-    kSqliteLocked = 6,
-    kSqliteReadOnly = 8,
-    kSqliteCorrupt = 11,
-    kSqliteFull = 13,
-    kSqliteCantOpen = 14,
-    kSqliteNotADatabase = 26,
-};
-
-Error storeError(const QSqlError &error, const QString &path, const QString &what, int busyTimeoutMs)
-{
-    const int code =
-        error.nativeErrorCode().toInt() & 0xff; // extended codes keep the primary in the low byte
-    const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    QString message;
-    switch (code) {
-    case kSqliteBusy:
-    case kSqliteLocked:
-        message = QStringLiteral("history database %1 is locked by another connection or process "
-                                 "(waited %2 ms) while %3")
-                      .arg(path)
-                      .arg(busyTimeoutMs)
-                      .arg(what);
-        break;
-    case kSqliteReadOnly:
-        message = QStringLiteral("history database %1 is read-only while %2: check the permissions of the "
-                                 "file and its folder")
-                      .arg(path, what);
-        break;
-    case kSqliteCantOpen:
-        message = QStringLiteral("cannot open history database %1 while %2: check that its folder exists "
-                                 "and is writable (%3)")
-                      .arg(path, what, detail);
-        break;
-    case kSqliteFull:
-        message = QStringLiteral("the disk holding history database %1 is full while %2").arg(path, what);
-        break;
-    case kSqliteNotADatabase:
-        message = QStringLiteral("%1 is not an SQLite history database (while %2)").arg(path, what);
-        break;
-    case kSqliteCorrupt:
-        message = QStringLiteral("history database %1 is corrupt (while %2)").arg(path, what);
-        break;
-    default:
-        message = QStringLiteral("history database %1: %2 failed: %3").arg(path, what, detail);
-        break;
-    }
-    qCWarning(lcStore).noquote() << message;
-    return makeError(ErrorType::Internal, message);
-}
-
 QString likePattern(const QString &text)
 {
     QString escaped = text;
@@ -353,7 +370,7 @@ QString likePattern(const QString &text)
 }
 
 // WHERE clause and its values for a filter.
-std::pair<QString, QVariantList> whereClause(const HistoryFilter &filter)
+std::pair<QString, QVariantList> whereClause(const HistoryFilter &filter, const SqlDialect &dialect)
 {
     QStringList conditions;
     QVariantList values;
@@ -366,13 +383,15 @@ std::pair<QString, QVariantList> whereClause(const HistoryFilter &filter)
         values.append(executionStatusId(*filter.status));
     }
     if (!filter.text.isEmpty()) {
-        // LIKE does not match inside BLOBs: the bodies are read as text for the search.
-        static const QStringList searched = {
-            QStringLiteral("CAST(request_body AS TEXT)"), QStringLiteral("CAST(response_body AS TEXT)"),
-            QStringLiteral("trace"), QStringLiteral("error"), QStringLiteral("request_path")};
+        static const std::pair<const char *, ColumnType> searched[] = {{"request_body", ColumnType::Bytes},
+                                                                       {"response_body", ColumnType::Bytes},
+                                                                       {"trace", ColumnType::Text},
+                                                                       {"error", ColumnType::Text},
+                                                                       {"request_path", ColumnType::Text}};
         QStringList likes;
-        for (const QString &column : searched) {
-            likes.append(column + QStringLiteral(" LIKE ? ESCAPE '\\'"));
+        for (const auto &[column, type] : searched) {
+            likes.append(dialect.searchText(QLatin1String(column), type) + QLatin1Char(' ') +
+                         dialect.likeOperator() + QStringLiteral(" ? ESCAPE '\\'"));
             values.append(likePattern(filter.text));
         }
         conditions.append(QLatin1Char('(') + likes.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
@@ -399,28 +418,48 @@ bool bindAndExec(QSqlQuery &q, const QString &sql, const QVariantList &values)
     return q.exec();
 }
 
-std::optional<Error> execSql(QSqlDatabase &db, const QString &sql, const QString &path, const QString &what,
-                             int busyTimeoutMs)
+std::optional<Error> execSql(QSqlDatabase &db, const QString &sql, const SqlDialect &dialect,
+                             const QString &what)
 {
     QSqlQuery q(db);
     if (!q.exec(sql))
-        return storeError(q.lastError(), path, what, busyTimeoutMs);
+        return dialect.error(q.lastError(), what);
     return std::nullopt;
 }
 
-std::optional<Error> migrate(QSqlDatabase &db, const QString &path, int busyTimeoutMs)
+namespace {
+
+Error newerSchemaError(const SqlDialect &dialect, int current)
+{
+    const QString message = QStringLiteral("history database %1 has schema version %2, newer than the %3 "
+                                           "this version of wfconsole knows: upgrade wfconsole")
+                                .arg(dialect.location())
+                                .arg(current)
+                                .arg(HistoryStore::latestSchemaVersion());
+    qCWarning(lcStore).noquote() << message;
+    return makeError(ErrorType::InvalidInput, message);
+}
+
+} // namespace
+
+std::optional<Error> migrate(QSqlDatabase &db, const SqlDialect &dialect)
 {
     const QString what = QStringLiteral("migrating the schema");
-    // One transaction: two processes opening a new file at once cannot both apply a migration.
-    if (auto error = execSql(db, QStringLiteral("BEGIN IMMEDIATE"), path, what, busyTimeoutMs))
-        return error;
+    // One transaction: two processes opening a new database at once cannot both apply a migration.
+    for (const QString &statement : dialect.beginMigration()) {
+        if (auto error = execSql(db, statement, dialect, what)) {
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            return error;
+        }
+    }
     auto fail = [&](const QSqlError &sqlError) {
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return storeError(sqlError, path, what, busyTimeoutMs);
+        return dialect.error(sqlError, what);
     };
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY NOT "
-                               "NULL, applied_at INTEGER NOT NULL)")))
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version %1 PRIMARY KEY NOT NULL, "
+                               "applied_at %1 NOT NULL)")
+                    .arg(dialect.columnType(ColumnType::Integer))))
         return fail(q.lastError());
     if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next())
         return fail(q.lastError());
@@ -428,60 +467,24 @@ std::optional<Error> migrate(QSqlDatabase &db, const QString &path, int busyTime
     q.finish();
     if (current > HistoryStore::latestSchemaVersion()) {
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        const QString message = QStringLiteral("history database %1 has schema version %2, newer than the %3 "
-                                               "this version of wfconsole knows: upgrade wfconsole")
-                                    .arg(path)
-                                    .arg(current)
-                                    .arg(HistoryStore::latestSchemaVersion());
-        qCWarning(lcStore).noquote() << message;
-        return makeError(ErrorType::InvalidInput, message);
+        return newerSchemaError(dialect, current);
     }
     for (const Migration &migration : migrations()) {
         if (migration.version <= current)
             continue;
-        for (const char *statement : migration.statements) {
-            if (!q.exec(QString::fromLatin1(statement)))
+        for (const QString &statement : migrationStatements(migration, dialect)) {
+            if (!q.exec(statement))
                 return fail(q.lastError());
         }
         if (!bindAndExec(q, QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"),
                          {migration.version, QDateTime::currentMSecsSinceEpoch()}))
             return fail(q.lastError());
-        qCInfo(lcStore).noquote() << "history database" << path << "migrated to schema version"
+        qCInfo(lcStore).noquote() << "history database" << dialect.location() << "migrated to schema version"
                                   << migration.version;
     }
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(q.lastError());
     return std::nullopt;
-}
-
-std::optional<Error> configureWriter(QSqlDatabase &db, const QString &path,
-                                     const HistoryStoreOptions &options)
-{
-    const int timeout = options.busyTimeoutMs;
-    if (!db.open())
-        return storeError(db.lastError(), path, QStringLiteral("opening"), timeout);
-    const QString what = QStringLiteral("configuring the connection");
-    if (auto error =
-            execSql(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(timeout), path, what, timeout))
-        return error;
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
-        return storeError(q.lastError(), path, QStringLiteral("switching to WAL"), timeout);
-    const QString mode = q.value(0).toString();
-    q.finish();
-    if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return makeError(
-            ErrorType::Internal,
-            QStringLiteral("history database %1 cannot use WAL mode (journal mode stays '%2'): keep it "
-                           "on a local file system")
-                .arg(path, mode));
-    const QString sync = options.fullSync ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
-    if (auto error = execSql(db, QStringLiteral("PRAGMA synchronous = ") + sync, path, what, timeout))
-        return error;
-    // The WAL file shrinks back to this size after a checkpoint instead of keeping its peak size.
-    if (auto error = execSql(db, QStringLiteral("PRAGMA journal_size_limit = 67108864"), path, what, timeout))
-        return error;
-    return migrate(db, path, timeout);
 }
 
 } // namespace historydb

@@ -1,9 +1,11 @@
 #pragma once
 
-// The SQL side of the history store: schema and migrations, the mapping between ExecutionRecord and
-// rows, filters, and the errors SQLite gives, turned into sentences.
+// The SQL side of the history store, written once for every engine (SqlDialect): the schema and its
+// migrations as a description each engine renders, the mapping between ExecutionRecord and rows, and
+// filters.
 
 #include "store/HistoryStore.h"
+#include "store/SqlDialect.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -20,13 +22,36 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace historydb {
 
+struct Column {
+    enum Constraint { None, NotNull, NotNullZero, PrimaryKey }; // NotNullZero: NOT NULL DEFAULT 0
+    const char *name;
+    ColumnType type;
+    Constraint constraint = None;
+};
+
+struct Table {
+    const char *name;
+    std::vector<Column> columns;
+    bool keepsInsertionOrder = false; // listed newest first with ties broken by insertion
+};
+
+struct Index {
+    const char *name;
+    const char *table;
+    const char *columns;
+};
+
 // Schema migrations, applied in order from version 1. Never edit a shipped entry: append one.
 struct Migration {
     int version;
-    std::vector<const char *> statements;
+    std::vector<Table> tables;
+    std::vector<Index> indexes;
 };
 
 const std::vector<Migration> &migrations();
+
+// A migration's statements as `dialect` spells them.
+QStringList migrationStatements(const Migration &migration, const SqlDialect &dialect);
 
 // Column order of the executions table as record() binds it.
 const QStringList &recordColumns();
@@ -51,25 +76,21 @@ QVariantList recordValues(const ExecutionRecord &r, const QByteArray &traceJson)
 
 ExecutionRecord readRecord(const QSqlQuery &q, bool withData);
 
-Error storeError(const QSqlError &error, const QString &path, const QString &what, int busyTimeoutMs);
-
 QString likePattern(const QString &text);
 
 // WHERE clause and its values for a filter.
-std::pair<QString, QVariantList> whereClause(const HistoryFilter &filter);
+std::pair<QString, QVariantList> whereClause(const HistoryFilter &filter, const SqlDialect &dialect);
 
 // A paused execution by id and, unless `flowId` is empty, only when it belongs to that flow.
 std::pair<QString, QVariantList> pausedWhere(const QString &executionId, const QString &flowId);
 
 bool bindAndExec(QSqlQuery &q, const QString &sql, const QVariantList &values);
 
-std::optional<Error> execSql(QSqlDatabase &db, const QString &sql, const QString &path, const QString &what,
-                             int busyTimeoutMs);
+std::optional<Error> execSql(QSqlDatabase &db, const QString &sql, const SqlDialect &dialect,
+                             const QString &what);
 
-std::optional<Error> migrate(QSqlDatabase &db, const QString &path, int busyTimeoutMs);
-
-std::optional<Error> configureWriter(QSqlDatabase &db, const QString &path,
-                                     const HistoryStoreOptions &options);
+// Creates the schema or brings it to the latest version, in one transaction.
+std::optional<Error> migrate(QSqlDatabase &db, const SqlDialect &dialect);
 
 } // namespace historydb
 } // namespace wf

@@ -1,6 +1,9 @@
 #include "store/HistoryStore.h"
 
+#include "store/DatabaseUrl.h"
 #include "store/HistorySchema.h"
+#include "store/HistoryWriter.h"
+#include "store/SqlDialect.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -79,82 +82,6 @@ struct HistoryStore::WriteJob {
     bool done = false;
 };
 
-namespace {
-
-// The statements the writer runs for most writes, prepared once per connection.
-enum class WriterSql { Begin, Commit, Rollback, Savepoint, Release, RollbackTo, Upsert, InsertPaused };
-constexpr std::size_t kWriterSqlCount = 8;
-
-const QString &writerSqlText(WriterSql which)
-{
-    static const QString texts[kWriterSqlCount] = {
-        QStringLiteral("BEGIN IMMEDIATE"),
-        QStringLiteral("COMMIT"),
-        QStringLiteral("ROLLBACK"),
-        QStringLiteral("SAVEPOINT write"),
-        QStringLiteral("RELEASE write"),
-        QStringLiteral("ROLLBACK TO write"),
-        upsertSql(),
-        QStringLiteral("INSERT OR REPLACE INTO paused_executions (execution_id, flow_id, continuation, "
-                       "created_at, expires_at) VALUES (?, ?, ?, ?, ?)"),
-    };
-    return texts[std::size_t(which)];
-}
-
-} // namespace
-
-// Lives on the writer thread, for one connection: its statements are prepared on first use and then
-// only bound and run again, so SQLite parses each of them once per connection, not once per write.
-class HistoryStore::Writer final {
-public:
-    Writer(QSqlDatabase &db, const QString &path, int busyTimeoutMs)
-        : m_db(db), m_path(path), m_timeout(busyTimeoutMs)
-    {}
-    Q_DISABLE_COPY_MOVE(Writer)
-
-    QSqlDatabase &db() { return m_db; }
-
-    // Binds `values` to the statement's placeholders in order and runs it; nullopt when it succeeded.
-    // `what()` names the work in the error, and is only called on failure.
-    template <typename What>
-    std::optional<Error> run(WriterSql which, const QVariantList &values, What &&what)
-    {
-        if (run(which, values))
-            return std::nullopt;
-        return storeError(m_lastError, m_path, what(), m_timeout);
-    }
-
-    // The same without making an Error of a failure (lastError() has it).
-    bool run(WriterSql which, const QVariantList &values = {})
-    {
-        std::optional<QSqlQuery> &slot = m_statements[std::size_t(which)];
-        if (!slot) {
-            slot.emplace(m_db);
-            if (!slot->prepare(writerSqlText(which))) {
-                m_lastError = slot->lastError();
-                slot.reset();
-                return false;
-            }
-        }
-        for (qsizetype i = 0; i < values.size(); ++i)
-            slot->bindValue(int(i), values.at(i));
-        if (slot->exec())
-            return true;
-        m_lastError = slot->lastError();
-        slot.reset(); // a statement that failed is prepared again on its next use, to be safe
-        return false;
-    }
-
-    const QSqlError &lastError() const { return m_lastError; }
-
-private:
-    QSqlDatabase &m_db;
-    const QString &m_path;
-    const int m_timeout;
-    std::optional<QSqlQuery> m_statements[kWriterSqlCount];
-    QSqlError m_lastError;
-};
-
 HistoryStore::HistoryStore() = default;
 
 HistoryStore::~HistoryStore()
@@ -172,13 +99,13 @@ Result<bool> HistoryStore::open(const QString &path, const HistoryStoreOptions &
     if (isOpen() || m_writer.joinable())
         return makeError(ErrorType::InvalidInput,
                          QStringLiteral("the history store is already open: close it first"));
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return makeError(ErrorType::Internal,
-                         QStringLiteral("the Qt SQLite driver (QSQLITE) is not available: install the Qt 6 "
-                                        "SQL SQLite plugin"));
-    m_path = QFileInfo(path).absoluteFilePath();
     m_options = options;
     m_options.maxBatch = std::max(1, m_options.maxBatch);
+    auto dialect = makeDialect(path, m_options);
+    if (!dialect)
+        return dialect.error();
+    m_dialect = std::move(dialect.value());
+    m_path = m_dialect->location();
     m_serial = g_nextSerial.fetch_add(1);
     {
         std::lock_guard lock(m_mutex);
@@ -197,6 +124,26 @@ Result<bool> HistoryStore::open(const QString &path, const HistoryStoreOptions &
     m_accepting = true;
     qCDebug(lcStore).noquote() << "opened history database" << m_path;
     return true;
+}
+
+Result<std::shared_ptr<const SqlDialect>> HistoryStore::makeDialect(const QString &location,
+                                                                    const HistoryStoreOptions &options)
+{
+    if (DatabaseUrl::looksLikeUrl(location)) {
+        auto url = DatabaseUrl::parse(location);
+        if (!url)
+            return url.error();
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+            return makeError(ErrorType::Internal,
+                             QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not available: install the "
+                                            "Qt 6 SQL PostgreSQL plugin (Debian: libqt6sql6-psql)"));
+        return std::shared_ptr<const SqlDialect>(postgresDialect(*url, options));
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return makeError(ErrorType::Internal,
+                         QStringLiteral("the Qt SQLite driver (QSQLITE) is not available: install the Qt 6 "
+                                        "SQL SQLite plugin"));
+    return std::shared_ptr<const SqlDialect>(sqliteDialect(QFileInfo(location).absoluteFilePath(), options));
 }
 
 void HistoryStore::close()
@@ -240,13 +187,14 @@ void HistoryStore::writerMain(std::promise<std::optional<Error>> started)
 {
     const QString name = QStringLiteral("wf.history.%1.writer").arg(m_serial);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_path);
-        std::optional<Error> error = configureWriter(db, m_path, m_options);
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driver(), name);
+        std::optional<Error> error = m_dialect->open(db, true);
+        if (!error)
+            error = migrate(db, *m_dialect);
         const bool ok = !error;
         started.set_value(std::move(error));
         if (ok) {
-            Writer writer(db, m_path, m_options.busyTimeoutMs);
+            Writer writer(db, *m_dialect);
             writerLoop(writer);
         } // its statements are finalised before the connection closes
         db.close();
@@ -270,6 +218,9 @@ void HistoryStore::writerLoop(Writer &writer)
             m_stats.writing = batch.size();
         }
         runBatch(writer, batch);
+        if (std::any_of(batch.begin(), batch.end(),
+                        [](const WriteJob *job) { return job->error.has_value(); }))
+            writer.checkConnection();
         {
             std::lock_guard lock(m_mutex);
             for (WriteJob *job : batch)
@@ -289,7 +240,7 @@ void HistoryStore::runBatch(Writer &writer, const std::vector<WriteJob *> &batch
                 job->error = error;
         }
     };
-    if (auto error = writer.run(WriterSql::Begin, {}, [&what] { return what; })) {
+    if (auto error = writer.begin(what)) {
         failAll(*error);
         return;
     }
@@ -298,7 +249,7 @@ void HistoryStore::runBatch(Writer &writer, const std::vector<WriteJob *> &batch
     const bool isolate = batch.size() > 1;
     for (WriteJob *job : batch) {
         if (isolate && !writer.run(WriterSql::Savepoint)) {
-            job->error = storeError(writer.lastError(), m_path, what, m_options.busyTimeoutMs);
+            job->error = writer.dialect().error(writer.lastError(), what);
             continue;
         }
         job->error = job->work(writer);
@@ -367,25 +318,23 @@ Result<QSqlDatabase> HistoryStore::readConnection() const
                                  [](const ThreadReadConnections::Entry &e) { return e.registry.expired(); }),
                   entries.end());
     for (const auto &entry : entries) {
-        if (entry.serial == m_serial)
-            return QSqlDatabase::database(entry.name, false);
+        if (entry.serial != m_serial)
+            continue;
+        QSqlDatabase db = QSqlDatabase::database(entry.name, false);
+        // Closed after its database went away (readError): open again, or say it is still away.
+        if (!db.isOpen()) {
+            if (auto error = m_dialect->open(db, false))
+                return *error;
+        }
+        return db;
     }
 
     const QString name =
         QStringLiteral("wf.history.%1.reader%2").arg(m_serial).arg(g_nextConnection.fetch_add(1));
     std::optional<Error> error;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_path);
-        const int timeout = m_options.busyTimeoutMs;
-        const QString what = QStringLiteral("opening a read connection");
-        if (!db.open())
-            error = storeError(db.lastError(), m_path, what, timeout);
-        if (!error)
-            error =
-                execSql(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(timeout), m_path, what, timeout);
-        if (!error)
-            error = execSql(db, QStringLiteral("PRAGMA query_only = 1"), m_path, what, timeout);
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driver(), name);
+        error = m_dialect->open(db, false);
     }
     if (!error) {
         std::lock_guard lock(registry->mutex);
@@ -402,37 +351,46 @@ Result<QSqlDatabase> HistoryStore::readConnection() const
     return QSqlDatabase::database(name, false);
 }
 
+Error HistoryStore::readError(QSqlDatabase db, QSqlQuery &q, const QString &what) const
+{
+    Error error = m_dialect->error(q.lastError(), what);
+    q = QSqlQuery(); // no statement may outlive the connection
+    if (m_dialect->lostConnection(db))
+        db.close(); // reopened by the next read on this thread
+    return error;
+}
+
 Result<ExecutionRecord> HistoryStore::get(const QString &executionId) const
 {
-    Result<QSqlDatabase> db = readConnection();
-    if (!db)
-        return db.error();
-    QSqlQuery q(*db);
-    if (!bindAndExec(q, QStringLiteral("SELECT * FROM executions WHERE id = ?"), {executionId}))
-        return storeError(q.lastError(), m_path, QStringLiteral("reading an execution"),
-                          m_options.busyTimeoutMs);
-    if (!q.next())
-        return makeError(ErrorType::NotFound, QStringLiteral("no execution %1 in history").arg(executionId));
-    return readRecord(q, true);
+    return withConnection([&](QSqlDatabase db) -> Result<ExecutionRecord> {
+        QSqlQuery q(db);
+        if (!bindAndExec(q, QStringLiteral("SELECT * FROM executions WHERE id = ?"), {executionId}))
+            return readError(db, q, QStringLiteral("reading an execution"));
+        if (!q.next())
+            return makeError(ErrorType::NotFound,
+                             QStringLiteral("no execution %1 in history").arg(executionId));
+        return readRecord(q, true);
+    });
 }
 
 Result<QList<ExecutionRecord>> HistoryStore::list(const HistoryFilter &filter) const
 {
-    Result<QSqlDatabase> db = readConnection();
-    if (!db)
-        return db.error();
-    auto [where, values] = whereClause(filter);
-    values.append(filter.limit < 0 ? -1 : filter.limit);
+    return withConnection([&](QSqlDatabase db) { return listOn(db, filter); });
+}
+
+Result<QList<ExecutionRecord>> HistoryStore::listOn(QSqlDatabase db, const HistoryFilter &filter) const
+{
+    auto [where, values] = whereClause(filter, *m_dialect);
+    values.append(filter.limit < 0 ? m_dialect->noLimit() : QVariant(filter.limit));
     values.append(std::max(0, filter.offset));
-    const QString sql = QStringLiteral("SELECT ") +
-                        (filter.withData ? QStringLiteral("*") : summaryColumns()) +
-                        QStringLiteral(" FROM executions") + where +
-                        QStringLiteral(" ORDER BY started_at DESC, rowid DESC LIMIT ? OFFSET ?");
-    QSqlQuery q(*db);
+    const QString sql =
+        QStringLiteral("SELECT ") + (filter.withData ? QStringLiteral("*") : summaryColumns()) +
+        QStringLiteral(" FROM executions") + where + QStringLiteral(" ORDER BY started_at DESC, ") +
+        m_dialect->insertionOrder() + QStringLiteral(" DESC LIMIT ? OFFSET ?");
+    QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!bindAndExec(q, sql, values))
-        return storeError(q.lastError(), m_path, QStringLiteral("listing executions"),
-                          m_options.busyTimeoutMs);
+        return readError(db, q, QStringLiteral("listing executions"));
     QList<ExecutionRecord> records;
     while (q.next())
         records.append(readRecord(q, filter.withData));
@@ -441,33 +399,28 @@ Result<QList<ExecutionRecord>> HistoryStore::list(const HistoryFilter &filter) c
 
 Result<qint64> HistoryStore::count(const HistoryFilter &filter) const
 {
-    Result<QSqlDatabase> db = readConnection();
-    if (!db)
-        return db.error();
-    const auto [where, values] = whereClause(filter);
-    QSqlQuery q(*db);
-    if (!bindAndExec(q, QStringLiteral("SELECT COUNT(*) FROM executions") + where, values) || !q.next())
-        return storeError(q.lastError(), m_path, QStringLiteral("counting executions"),
-                          m_options.busyTimeoutMs);
-    return q.value(0).toLongLong();
+    const auto [where, values] = whereClause(filter, *m_dialect);
+    return withConnection([&](QSqlDatabase db) -> Result<qint64> {
+        QSqlQuery q(db);
+        if (!bindAndExec(q, QStringLiteral("SELECT COUNT(*) FROM executions") + where, values) || !q.next())
+            return readError(db, q, QStringLiteral("counting executions"));
+        return q.value(0).toLongLong();
+    });
 }
 
 Result<bool> HistoryStore::pausedExists(const QString &executionId, const QString &flowId,
                                         const QDateTime &now) const
 {
-    Result<QSqlDatabase> db = readConnection();
-    if (!db)
-        return db.error();
     auto [where, values] = pausedWhere(executionId, flowId);
     values.append(now.toMSecsSinceEpoch());
-    QSqlQuery q(*db);
-    if (!bindAndExec(q,
-                     QStringLiteral("SELECT 1 FROM paused_executions") + where +
-                         QStringLiteral(" AND expires_at > ?"),
-                     values))
-        return storeError(q.lastError(), m_path, QStringLiteral("reading a paused execution"),
-                          m_options.busyTimeoutMs);
-    return q.next();
+    const QString sql =
+        QStringLiteral("SELECT 1 FROM paused_executions") + where + QStringLiteral(" AND expires_at > ?");
+    return withConnection([&](QSqlDatabase db) -> Result<bool> {
+        QSqlQuery q(db);
+        if (!bindAndExec(q, sql, values))
+            return readError(db, q, QStringLiteral("reading a paused execution"));
+        return q.next();
+    });
 }
 
 // --- writes --------------------------------------------------------------------------------------
@@ -565,7 +518,6 @@ Result<bool> HistoryStore::recordPaused(ExecutionRecord record, const QJsonObjec
 Result<int> HistoryStore::clear(const QString &flowId)
 {
     int removed = 0;
-    const int timeout = m_options.busyTimeoutMs;
     auto error = write([&](Writer &writer) -> std::optional<Error> {
         QSqlQuery q(writer.db());
         const bool ok =
@@ -573,7 +525,7 @@ Result<int> HistoryStore::clear(const QString &flowId)
                 ? q.exec(QStringLiteral("DELETE FROM executions"))
                 : bindAndExec(q, QStringLiteral("DELETE FROM executions WHERE flow_id = ?"), {flowId});
         if (!ok)
-            return storeError(q.lastError(), m_path, QStringLiteral("clearing history"), timeout);
+            return writer.dialect().error(q.lastError(), QStringLiteral("clearing history"));
         removed = q.numRowsAffected();
         return std::nullopt;
     });
@@ -590,12 +542,11 @@ Result<int> HistoryStore::prune(const QDateTime &olderThan)
     if (!olderThan.isValid())
         return makeError(ErrorType::InvalidInput, QStringLiteral("prune needs a valid time"));
     int removed = 0;
-    const int timeout = m_options.busyTimeoutMs;
     auto error = write([&](Writer &writer) -> std::optional<Error> {
         QSqlQuery q(writer.db());
         if (!bindAndExec(q, QStringLiteral("DELETE FROM executions WHERE started_at < ?"),
                          {olderThan.toMSecsSinceEpoch()}))
-            return storeError(q.lastError(), m_path, QStringLiteral("pruning history"), timeout);
+            return writer.dialect().error(q.lastError(), QStringLiteral("pruning history"));
         removed = q.numRowsAffected();
         return std::nullopt;
     });
@@ -624,7 +575,6 @@ Result<PausedExecution> HistoryStore::takePaused(const QString &executionId, con
 {
     std::optional<PausedExecution> taken;
     bool expired = false;
-    const int timeout = m_options.busyTimeoutMs;
     auto error = write([&](Writer &writer) -> std::optional<Error> {
         const QString what = QStringLiteral("taking paused execution %1").arg(executionId);
         QSqlQuery q(writer.db());
@@ -634,7 +584,7 @@ Result<PausedExecution> HistoryStore::takePaused(const QString &executionId, con
                                         "paused_executions") +
                              where,
                          values))
-            return storeError(q.lastError(), m_path, what, timeout);
+            return writer.dialect().error(q.lastError(), what);
         if (!q.next())
             return std::nullopt;
         PausedExecution paused;
@@ -647,7 +597,7 @@ Result<PausedExecution> HistoryStore::takePaused(const QString &executionId, con
         // The single writer runs this SELECT and DELETE in one transaction: no other take sees the row.
         if (!bindAndExec(q, QStringLiteral("DELETE FROM paused_executions WHERE execution_id = ?"),
                          {executionId}))
-            return storeError(q.lastError(), m_path, what, timeout);
+            return writer.dialect().error(q.lastError(), what);
         if (q.numRowsAffected() != 1)
             return std::nullopt;
         if (paused.expiresAt <= now)
@@ -669,12 +619,11 @@ Result<PausedExecution> HistoryStore::takePaused(const QString &executionId, con
 Result<int> HistoryStore::prunePaused(const QDateTime &now)
 {
     int removed = 0;
-    const int timeout = m_options.busyTimeoutMs;
     auto error = write([&](Writer &writer) -> std::optional<Error> {
         QSqlQuery q(writer.db());
         if (!bindAndExec(q, QStringLiteral("DELETE FROM paused_executions WHERE expires_at <= ?"),
                          {now.toMSecsSinceEpoch()}))
-            return storeError(q.lastError(), m_path, QStringLiteral("pruning paused executions"), timeout);
+            return writer.dialect().error(q.lastError(), QStringLiteral("pruning paused executions"));
         removed = q.numRowsAffected();
         return std::nullopt;
     });

@@ -1,19 +1,26 @@
 #pragma once
 
-// Execution history and paused executions in the workspace's history.db (SQLite, WAL).
+// Execution history and paused executions: in the workspace's history.db (SQLite, WAL) by default,
+// or in a PostgreSQL database that several servers share (open() with a postgresql:// URL), with the
+// jti replay cache and rate-limit buckets those servers share too. Both engines run the same schema
+// and queries (HistorySchema over SqlDialect). A PostgreSQL connection that breaks (the server
+// restarted or went away) fails the calls made meanwhile with an error saying so, and is opened
+// again by the next call, so that the store recovers by itself when the database is back.
 //
 // Threading: every method may be called from any thread, concurrently; close() and the destructor
 // must not race with calls still in flight.
-// - Writes (record, recordPaused, clear, prune, savePaused, takePaused, prunePaused) go to one writer
-//   thread that owns the only writing connection. It drains whatever is queued into one transaction
-//   (group commit: each write in its own SAVEPOINT, so one failing write does not undo the others; a
-//   write alone in its transaction is undone with it) and then wakes the waiting callers. The writer
-//   prepares its statements once per connection and reuses them. A write call returns only after its
+// - Writes (record, recordPaused, clear, prune, savePaused, takePaused, prunePaused, pruneShared) go
+//   to one writer thread that owns the store's writing connection. It drains whatever is queued into one
+//   transaction (group commit: each write in its own SAVEPOINT, so one failing write does not undo the
+//   others; a write alone in its transaction is undone with it) and then wakes the waiting callers. The
+//   writer prepares its statements once per connection and reuses them. A write call returns only after its
 //   transaction committed, so an execution recorded before the response is written is in history even if the
 //   process dies. Callers block on a condition variable, never in an event loop.
-// - Reads (get, list, count, pausedExists) run on the calling thread with that thread's own read-only
+// - Reads (get, list, count, pausedExists) run on the calling thread with that thread's own
 //   connection (QSqlDatabase connections must not cross threads), created on first use and closed
-//   when the thread ends or the store closes. WAL lets them run while the writer commits.
+//   when the thread ends or the store closes; read-only with SQLite, whose WAL lets them run while
+//   the writer commits. With PostgreSQL, rememberJti and takeRateToken run there too (one statement
+//   each, atomic on their own); with SQLite they go to the writer.
 //
 // Everything the store writes is made fit for history first: secrets redacted (redactRecord,
 // redactContinuation) and bodies and trace capped, whatever the caller passed.
@@ -36,11 +43,15 @@
 #include <vector>
 
 class QSqlDatabase;
+class QSqlQuery;
 
 namespace wf {
 
 namespace detail {
 struct HistoryReadRegistry;
+}
+namespace historydb {
+class SqlDialect;
 }
 
 inline constexpr int kDefaultRetentionDays = 30;
@@ -89,11 +100,14 @@ public:
 
     // Opens (creating when missing) the database at `path`, switches it to WAL and applies the
     // migrations it lacks. Fails on a file that is not SQLite, a schema newer than this build, an
-    // unwritable or locked file.
+    // unwritable or locked file. A `path` that is a postgresql:// URL (DatabaseUrl) opens that
+    // database instead, creating or migrating its schema; it fails on a malformed URL, a database
+    // that cannot be reached or logged in to, and a newer schema.
     Result<bool> open(const QString &path, const HistoryStoreOptions &options = {});
     // Finishes the queued writes, stops the writer and closes every connection.
     void close();
     bool isOpen() const;
+    // The file, or the URL with its password masked (fit for logs).
     QString path() const;
 
     static int latestSchemaVersion();
@@ -124,6 +138,17 @@ public:
                               const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     Result<int> prunePaused(const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+    // Shared between the servers on one database (PostgreSQL), each atomic across them.
+    // A client assertion's jti: true when it is new (remembered until `expiresAt`), false when it was
+    // seen and has not expired. Times in seconds since the epoch.
+    Result<bool> rememberJti(const QString &key, qint64 expiresAt, qint64 now);
+    // Takes a token from the bucket of `key` (`ratePerSecond` a second, bursts of as many, at least
+    // 1): nullopt when taken, else the seconds (at least 1) until the next one is due. `nowUs` is
+    // wall-clock time in microseconds since the epoch, the clock every server shares.
+    Result<std::optional<int>> takeRateToken(const QString &key, double ratePerSecond, qint64 nowUs);
+    // Forgets expired jti values and buckets idle for an hour (full again long since).
+    Result<int> pruneShared(qint64 nowSeconds);
+
     Statistics statistics() const;
 
 private:
@@ -133,12 +158,26 @@ private:
 
     std::optional<Error> write(WriteWork work);
     Result<QSqlDatabase> readConnection() const;
+    // Runs `work` with this thread's connection; when that connection turns out to be dead (the
+    // database restarted since its last use), once more with a new one, so that a restart costs
+    // the callers nothing.
+    template <typename Work>
+    auto withConnection(Work &&work) const -> decltype(work(std::declval<QSqlDatabase>()));
+    Result<QList<ExecutionRecord>> listOn(QSqlDatabase db, const HistoryFilter &filter) const;
+    // One statement of the shared state (HistoryStoreShared.cpp), on this thread's connection where
+    // the engine allows concurrent writers, else through the writer.
+    template <typename Statement>
+    std::optional<Error> runShared(Statement &&statement);
+    Error readError(QSqlDatabase db, QSqlQuery &q, const QString &what) const; // db: a handle
+    static Result<std::shared_ptr<const historydb::SqlDialect>>
+    makeDialect(const QString &location, const HistoryStoreOptions &options);
     void writerMain(std::promise<std::optional<Error>> started);
     void writerLoop(Writer &writer);
     void runBatch(Writer &writer, const std::vector<WriteJob *> &batch);
 
     QString m_path;
     HistoryStoreOptions m_options;
+    std::shared_ptr<const historydb::SqlDialect> m_dialect;
     quint64 m_serial = 0; // names this opening's connections
 
     mutable std::mutex m_mutex; // guards everything below

@@ -1,10 +1,16 @@
 #pragma once
 
 // Shared by the execution-history test classes (tst_historystore: schema, records and queries;
-// tst_historyconcurrency: paused executions and the threading model): records to store, a second raw
-// SQLite connection, and a fixture with a fresh folder per test function.
+// tst_historyconcurrency: paused executions and the threading model; tst_sharedstate: the replay
+// cache and rate limits several servers share): records to store, a second raw connection, and a
+// fixture with a fresh database per test function.
+//
+// Each class is built twice: against SQLite (a file in a new folder), and with WF_HISTORY_POSTGRESQL
+// defined against the PostgreSQL database WF_TEST_DATABASE_URL names (emptied before each test
+// function; skipped, saying why, when the variable is not set).
 
 #include "Ids.h"
+#include "store/DatabaseUrl.h"
 #include "store/ExecutionRecord.h"
 #include "store/HistoryStore.h"
 
@@ -21,6 +27,24 @@
     } while (false)
 
 namespace wf::historytest {
+
+#ifdef WF_HISTORY_POSTGRESQL
+inline constexpr bool kPostgres = true;
+#else
+inline constexpr bool kPostgres = false;
+#endif
+
+inline QString testDatabaseUrl()
+{
+    return qEnvironmentVariable("WF_TEST_DATABASE_URL");
+}
+
+// For what only one engine has (a file on disk, SQLite's own SQL).
+#define SKIP_ON_POSTGRES(reason)                                                                             \
+    do {                                                                                                     \
+        if (kPostgres)                                                                                       \
+            QSKIP("SQLite only: " reason);                                                                   \
+    } while (false)
 
 inline QByteArray b(const char *text)
 {
@@ -75,14 +99,26 @@ inline QStringList ids(const QList<ExecutionRecord> &records)
     return result;
 }
 
-// A second connection to the file, as another process would have.
+// A second connection to the database (a file, or a postgresql:// URL), as another process would have.
 class RawDb final {
 public:
-    explicit RawDb(const QString &path) : m_name(QStringLiteral("test.raw.%1").arg(++s_counter))
+    explicit RawDb(const QString &location) : m_name(QStringLiteral("test.raw.%1").arg(++s_counter))
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
+        const auto url = DatabaseUrl::parse(location);
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(url ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
+        if (url) {
+            db.setHostName(url->host);
+            db.setPort(url->port);
+            db.setUserName(url->user);
+            db.setPassword(url->password);
+            db.setDatabaseName(url->database);
+        } else {
+            db.setDatabaseName(location);
+        }
         m_open = db.open();
+        if (m_open && url)
+            exec(QStringLiteral("SET client_min_messages = warning"));
     }
     ~RawDb()
     {
@@ -128,10 +164,21 @@ inline int historyConnectionCount()
 // a new folder for every test function, and a check that every store closed its connections.
 class HistoryStoreFixture {
 protected:
+    // A QSKIP here skips the test function that init() runs for.
     void setUpFolder()
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
+        if constexpr (kPostgres) {
+            if (testDatabaseUrl().isEmpty())
+                QSKIP("WF_TEST_DATABASE_URL is not set: the PostgreSQL store tests need a server "
+                      "(.ci/run starts one and sets it)");
+            RawDb raw(testDatabaseUrl());
+            QVERIFY2(raw.isOpen(), "cannot connect to WF_TEST_DATABASE_URL");
+            QVERIFY(raw.exec(QStringLiteral("DROP TABLE IF EXISTS executions, paused_executions, "
+                                            "schema_version, replay_jtis, rate_buckets CASCADE")));
+            QVERIFY(raw.exec(QStringLiteral("DROP FUNCTION IF EXISTS test_refuse() CASCADE")));
+        }
     }
 
     void tearDownFolder()
@@ -140,7 +187,47 @@ protected:
         QCOMPARE(historyConnectionCount(), 0); // every store closed its connections
     }
 
-    QString dbPath() const { return m_dir->filePath(QStringLiteral("history.db")); }
+    // Where the store under test opens: the file, or the URL.
+    QString dbPath() const
+    {
+        return kPostgres ? testDatabaseUrl() : m_dir->filePath(QStringLiteral("history.db"));
+    }
+    // What HistoryStore::path() says for it (a URL without its password).
+    QString shownPath() const { return kPostgres ? DatabaseUrl::parse(dbPath())->masked() : dbPath(); }
+
+    // SQL that holds the write lock of the whole history from another connection until ROLLBACK.
+    static QStringList lockAllWrites()
+    {
+        if (kPostgres)
+            return {QStringLiteral("BEGIN"),
+                    QStringLiteral("LOCK TABLE executions, paused_executions IN EXCLUSIVE MODE")};
+        return {QStringLiteral("BEGIN IMMEDIATE")};
+    }
+
+    // SQL that makes every insert into `table` of a row of flow `flowId` fail with "refused by the test".
+    static QStringList refuseInserts(const QString &table, const QString &flowId)
+    {
+        const QString name = QStringLiteral("refuse_") + table;
+        if (!kPostgres)
+            return {QStringLiteral("CREATE TRIGGER %1 BEFORE INSERT ON %2 WHEN NEW.flow_id = '%3' BEGIN "
+                                   "SELECT RAISE(ABORT, 'refused by the test'); END")
+                        .arg(name, table, flowId)};
+        return {QStringLiteral("CREATE OR REPLACE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                               "'BEGIN IF NEW.flow_id = TG_ARGV[0] THEN RAISE EXCEPTION ''refused by the "
+                               "test''; END IF; RETURN NEW; END'"),
+                QStringLiteral("CREATE TRIGGER %1 BEFORE INSERT ON %2 FOR EACH ROW EXECUTE FUNCTION "
+                               "test_refuse('%3')")
+                    .arg(name, table, flowId)};
+    }
+
+    static bool execAll(const RawDb &raw, const QStringList &statements)
+    {
+        for (const QString &statement : statements) {
+            if (!raw.exec(statement))
+                return false;
+        }
+        return true;
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };

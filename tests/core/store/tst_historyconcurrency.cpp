@@ -3,6 +3,8 @@
 
 #include "HistoryTestSupport.h"
 
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QSet>
 #include <atomic>
 #include <condition_variable>
@@ -29,6 +31,7 @@ private slots:
     void undoesFailedWriteAloneInBatch();
     void reusesNoStatementAcrossReopen();
     void closesReadConnectionsOfEndedThreads();
+    void recoversWhenTheDatabaseServerReturns();
 };
 
 // --- paused executions --------------------------------------------------------------------------
@@ -206,7 +209,7 @@ void TestHistoryConcurrency::groupCommitsWaitingWriters()
     HistoryStore store;
     VERIFY_OK(store.open(dbPath(), options));
     RawDb blocker(dbPath());
-    QVERIFY(blocker.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    QVERIFY(execAll(blocker, lockAllWrites()));
 
     std::atomic<int> failures{0};
     std::vector<std::thread> threads;
@@ -236,7 +239,7 @@ void TestHistoryConcurrency::groupCommitsWaitingWriters()
 
 void TestHistoryConcurrency::undoesFailedWriteAloneInBatch()
 {
-    // Triggers make some writes fail inside SQLite. Each must be undone alone, whether it shares its
+    // Triggers make some writes fail inside the database. Each must be undone alone, whether it shares its
     // transaction with others or runs alone, and the writer's prepared statements go on working (they
     // were prepared before the triggers changed the schema).
     HistoryStoreOptions options;
@@ -248,12 +251,8 @@ void TestHistoryConcurrency::undoesFailedWriteAloneInBatch()
     // Executions of flow "refused" fail at once; paused executions of flow "half" fail after their
     // execution row was written.
     RawDb raw(dbPath());
-    QVERIFY(raw.exec(QStringLiteral("CREATE TRIGGER refuse_execution BEFORE INSERT ON executions WHEN "
-                                    "NEW.flow_id = 'refused' BEGIN SELECT RAISE(ABORT, 'refused by the "
-                                    "test'); END")));
-    QVERIFY(raw.exec(QStringLiteral("CREATE TRIGGER refuse_paused BEFORE INSERT ON paused_executions WHEN "
-                                    "NEW.flow_id = 'half' BEGIN SELECT RAISE(ABORT, 'refused by the "
-                                    "test'); END")));
+    QVERIFY(execAll(raw, refuseInserts(QStringLiteral("executions"), QStringLiteral("refused"))));
+    QVERIFY(execAll(raw, refuseInserts(QStringLiteral("paused_executions"), QStringLiteral("half"))));
     const QString refused = QStringLiteral("refused");
 
     // Alone in its transaction: a paused execution whose second row fails leaves neither row.
@@ -284,7 +283,7 @@ void TestHistoryConcurrency::undoesFailedWriteAloneInBatch()
     };
     writes[4].record.flowId = QStringLiteral("half"); // its second row fails
     writes[4].expectOk = false;
-    QVERIFY(raw.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    QVERIFY(execAll(raw, lockAllWrites()));
     std::vector<char> ok(writes.size(), 0);
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < writes.size(); ++i) {
@@ -322,6 +321,7 @@ void TestHistoryConcurrency::reusesNoStatementAcrossReopen()
 {
     // The writer's statements belong to its connection: a store closed and opened on another file
     // writes there, and only there.
+    SKIP_ON_POSTGRES("a second database to switch to");
     const QString otherPath = m_dir->filePath(QStringLiteral("other.db"));
     const ExecutionRecord first = makeRecord(QStringLiteral("f"), kBase, ExecutionStatus::Paused);
     const ExecutionRecord second = makeRecord(QStringLiteral("f"), kBase, ExecutionStatus::Paused);
@@ -396,6 +396,53 @@ void TestHistoryConcurrency::closesReadConnectionsOfEndedThreads()
     changed.notify_all();
     lingering.join();
     QCOMPARE(historyConnectionCount(), 0);
+}
+
+// A database server that stops and starts again (PostgreSQL): calls meanwhile fail at once saying so,
+// and the store goes on by itself when it is back, also when it restarted between two calls.
+void TestHistoryConcurrency::recoversWhenTheDatabaseServerReturns()
+{
+    if (!kPostgres)
+        QSKIP("PostgreSQL only: a database server that stops and starts");
+    const QString control = qEnvironmentVariable("WF_TEST_DATABASE_CTL");
+    if (control.isEmpty())
+        QSKIP("WF_TEST_DATABASE_CTL is not set: cannot stop and start the database server");
+    auto databaseServer = [&control](const char *action) {
+        QProcess process;
+        process.start(control, {QString::fromLatin1(action)});
+        return process.waitForFinished(60000) && process.exitCode() == 0;
+    };
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    const ExecutionRecord first = makeRecord(QStringLiteral("f"), kBase);
+    VERIFY_OK(store.record(first));
+    VERIFY_OK(store.get(first.id)); // this thread's connection, open from now on
+
+    QVERIFY(databaseServer("stop"));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto written = store.record(makeRecord(QStringLiteral("f"), kBase));
+    QVERIFY(!written.ok());
+    QVERIFY2(written.error().message.contains(QLatin1String("unavailable")),
+             qPrintable(written.error().message));
+    const auto read = store.get(first.id);
+    QVERIFY(!read.ok());
+    QVERIFY2(read.error().message.contains(QLatin1String("unavailable")), qPrintable(read.error().message));
+    QVERIFY(!store.rememberJti(QStringLiteral("c\nj"), 100, 1).ok());
+    QVERIFY2(elapsed.elapsed() < 5000, "an unavailable database fails calls at once");
+
+    QVERIFY(databaseServer("start"));
+    VERIFY_OK(store.record(makeRecord(QStringLiteral("f"), kBase)));
+    VERIFY_OK(store.get(first.id));
+    QCOMPARE(store.rememberJti(QStringLiteral("c\nj"), 100, 1).value(), true);
+
+    // Restarted while nothing was asked: the next calls do not notice.
+    QVERIFY(databaseServer("stop"));
+    QVERIFY(databaseServer("start"));
+    VERIFY_OK(store.record(makeRecord(QStringLiteral("f"), kBase)));
+    VERIFY_OK(store.get(first.id));
+    QCOMPARE(store.count().value(), 3);
+    QCOMPARE(store.rememberJti(QStringLiteral("c\nj"), 100, 1).value(), false);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryConcurrency)
