@@ -109,6 +109,8 @@ int runConsole(QApplication &app)
     ui::Language::install(ui::Language::savedChoice());
     ui::Theme theme; // before the first window, which then opens in the right colours
     QApplication::setWindowIcon(ui::icon(QStringLiteral("wfconsole")));
+    // Lets Wayland compositors match the window with its desktop entry (and icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("dev.wfconsole.WorkflowsConsole"));
     const QString dir =
         QDir(parser.isSet(QStringLiteral("workspace")) ? parser.value(QStringLiteral("workspace"))
                                                        : defaultWorkspaceDir())
