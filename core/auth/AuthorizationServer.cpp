@@ -320,6 +320,14 @@ TokenOutcome AuthorizationServer::checkAssertion(const AuthSnapshot &snapshot,
             busy.retryAfter = static_cast<int>(std::min<qint64>(m_replay.retryAfter(now), 3600));
             return busy;
         }
+        case ReplayCache::Outcome::Unavailable: {
+            // The detail (which database, why) is in the server's log, not in the answer.
+            TokenOutcome down = oauthError(503, QStringLiteral("temporarily_unavailable"),
+                                           QStringLiteral("the database that records used client assertions "
+                                                          "cannot be reached; retry shortly"));
+            down.retryAfter = 5;
+            return down;
+        }
         }
     }
 

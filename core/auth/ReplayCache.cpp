@@ -24,7 +24,7 @@ ReplayCache::Outcome ReplayCache::remember(const QString &clientId, const QStrin
         if (!fresh) {
             qCWarning(lcReplay).noquote()
                 << "cannot check a client assertion's jti:" << fresh.error().message;
-            return Outcome::Full;
+            return Outcome::Unavailable;
         }
         return *fresh ? Outcome::Fresh : Outcome::Replayed;
     }

@@ -24,10 +24,10 @@ namespace wf::auth {
 class ReplayCache final {
 public:
     enum class Outcome {
-        Fresh,    // first use: remembered until `expiresAt`
-        Replayed, // seen before and not yet expired
-        Full,     // the cache holds `capacity` live entries, or its shared store cannot answer now;
-                  // try again after retryAfter()
+        Fresh,       // first use: remembered until `expiresAt`
+        Replayed,    // seen before and not yet expired
+        Full,        // the cache holds `capacity` live entries; try again after retryAfter()
+        Unavailable, // the shared store (the database) cannot answer now; try again shortly
     };
 
     // Remembers `key` until `expiresAt` (seconds since the epoch) where every server sees it: true

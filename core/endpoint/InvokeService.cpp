@@ -559,7 +559,9 @@ HttpAnswer InvokeService::finish(const Flow &flow, const HttpRequest &request, c
                               << "could not be recorded:" << recorded.error().message;
         return errorAnswer(
             503, QStringLiteral("history_unavailable"),
-            QStringLiteral("the execution ran but could not be recorded: %1").arg(recorded.error().message),
+            // Where history lives and why it failed is for the server's log, not for callers.
+            QStringLiteral("the execution ran but could not be recorded: execution history is unavailable; "
+                           "retry shortly"),
             executionId);
     }
     return answer;

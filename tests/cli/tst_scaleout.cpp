@@ -402,6 +402,12 @@ void TestScaleOut::databaseOutageGives503AndRecovers()
              invoked.body.constData());
     const Reply token = tokenRequest(m_nginxUrl, assertion());
     QCOMPARE(token.status, 503);
+    QVERIFY2(
+        token.json().value(QLatin1String("error_description")).toString().contains(QLatin1String("database")),
+        token.body.constData());
+    // Callers are not told where the database is.
+    QVERIFY2(!invoked.body.contains("127.0.0.1") && !token.body.contains("127.0.0.1"),
+             invoked.body.constData());
     QVERIFY2(elapsed.elapsed() < 5000, "a database outage is answered at once, not after a hang");
     QVERIFY(databaseControl(QStringLiteral("start")));
     // No restart: both servers reconnect by themselves.
