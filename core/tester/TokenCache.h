@@ -31,7 +31,7 @@ public:
     static QString keyFor(const TokenRequest &request);
 
     std::optional<CachedToken> find(const QString &key) const; // nullopt when absent or expiring
-    void store(const QString &key, const TokenResult &result);  // only ok results
+    void store(const QString &key, const TokenResult &result); // only ok results
     void invalidate(const QString &key);
     void clear();
 
