@@ -83,6 +83,16 @@ HttpAnswer payloadTooLarge(qint64 limit)
                            .arg(limit));
 }
 
+// History cannot be read or written now (its database is unreachable). Where it lives and why it
+// failed is for the server's log, not for callers.
+HttpAnswer historyUnavailable(const Error &error, const QString &what, const QString &executionId = {})
+{
+    qCWarning(lcEndpoint).noquote() << what << "execution history is unavailable:" << error.message;
+    return errorAnswer(503, QStringLiteral("history_unavailable"),
+                       QStringLiteral("%1: execution history is unavailable; retry shortly").arg(what),
+                       executionId);
+}
+
 HttpAnswer notFound()
 {
     return errorAnswer(
@@ -474,7 +484,11 @@ HttpAnswer InvokeService::run(const EndpointSnapshot &snapshot, const Flow &flow
 HttpAnswer InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &flow,
                                 const HttpRequest &request, const QString &executionId, const Caller &caller)
 {
-    const auto status = m_ledger.status(flow.id, executionId);
+    const auto known = m_ledger.status(flow.id, executionId);
+    if (!known)
+        return historyUnavailable(known.error(),
+                                  QStringLiteral("execution %1 cannot be looked up").arg(executionId));
+    const std::optional<ExecutionStatus> &status = *known;
     if (!status)
         return errorAnswer(404, QStringLiteral("execution_not_found"),
                            QStringLiteral("this flow has no execution %1 (history keeps executions %2 days)")
@@ -503,7 +517,11 @@ HttpAnswer InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &fl
 HttpAnswer InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &flow,
                                  const HttpRequest &request, const QString &executionId, const Caller &caller)
 {
-    const auto status = m_ledger.status(flow.id, executionId);
+    const auto known = m_ledger.status(flow.id, executionId);
+    if (!known)
+        return historyUnavailable(known.error(),
+                                  QStringLiteral("execution %1 cannot be looked up").arg(executionId));
+    const std::optional<ExecutionStatus> &status = *known;
     if (!status)
         return errorAnswer(
             404, QStringLiteral("execution_not_found"),
@@ -555,14 +573,8 @@ HttpAnswer InvokeService::finish(const Flow &flow, const HttpRequest &request, c
     auto recorded = m_ledger.record(record);
     if (!recorded) {
         // Nothing answered may be missing from history: an execution that cannot be recorded is not answered.
-        qCWarning(lcEndpoint) << "execution" << executionId
-                              << "could not be recorded:" << recorded.error().message;
-        return errorAnswer(
-            503, QStringLiteral("history_unavailable"),
-            // Where history lives and why it failed is for the server's log, not for callers.
-            QStringLiteral("the execution ran but could not be recorded: execution history is unavailable; "
-                           "retry shortly"),
-            executionId);
+        return historyUnavailable(recorded.error(),
+                                  QStringLiteral("the execution ran but could not be recorded"), executionId);
     }
     return answer;
 }

@@ -50,8 +50,10 @@ public:
     virtual ~ExecutionLedger() = default;
     // Must return only once the record is durable: nothing answered is ever missing from history.
     virtual Result<bool> record(const InvocationRecord &record) = 0;
-    // The status of a known execution of `flowId`, or nullopt when there is none.
-    virtual std::optional<ExecutionStatus> status(const QString &flowId, const QString &executionId) = 0;
+    // The status of a known execution of `flowId`, nullopt when there is none, an error when history
+    // cannot be read now (its database is unreachable).
+    virtual Result<std::optional<ExecutionStatus>> status(const QString &flowId,
+                                                          const QString &executionId) = 0;
     // Removes and returns the continuation of a paused execution: of two concurrent resumes, one wins.
     virtual std::optional<Continuation> takePaused(const QString &flowId, const QString &executionId) = 0;
     // The request an execution of `flowId` ran with, as recorded (secrets redacted); nullopt when it

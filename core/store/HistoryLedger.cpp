@@ -63,12 +63,15 @@ Result<bool> HistoryLedger::record(const InvocationRecord &r)
     return written;
 }
 
-std::optional<ExecutionStatus> HistoryLedger::status(const QString &flowId, const QString &executionId)
+Result<std::optional<ExecutionStatus>> HistoryLedger::status(const QString &flowId,
+                                                             const QString &executionId)
 {
     auto record = m_store.get(executionId);
+    if (!record && record.error().type != ErrorType::NotFound)
+        return record.error();
     if (!record || record->flowId != flowId)
-        return std::nullopt;
-    return record->status;
+        return std::optional<ExecutionStatus>();
+    return std::optional<ExecutionStatus>(record->status);
 }
 
 std::optional<Continuation> HistoryLedger::takePaused(const QString &flowId, const QString &executionId)

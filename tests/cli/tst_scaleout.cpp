@@ -389,6 +389,12 @@ void TestScaleOut::databaseOutageGives503AndRecovers()
         QSKIP("WF_TEST_DATABASE_CTL is not set: cannot stop and start the database server");
     const QString url = m_nginxUrl + flowPath(QStringLiteral("approval-pause"));
     const QByteArray body = "{\"amount\":1,\"reason\":\"outage\"}";
+    // Paused before the outage, resumed during it: 503 (the database cannot say), not 404.
+    const Reply paused = post(url, body);
+    QCOMPARE(paused.status, 200);
+    const QString resume =
+        m_nginxUrl + flowPath(QStringLiteral("approval-pause"),
+                              QStringLiteral("/resume/") + QString::fromLatin1(executionIdOf(paused)));
     QVERIFY(databaseControl(QStringLiteral("stop")));
     QElapsedTimer elapsed;
     elapsed.start();
@@ -400,6 +406,10 @@ void TestScaleOut::databaseOutageGives503AndRecovers()
                  .toString()
                  .contains(QLatin1String("unavailable")),
              invoked.body.constData());
+    const Reply resumedDuringOutage = post(resume, "{\"approved\":true}");
+    QCOMPARE(resumedDuringOutage.status, 503);
+    QCOMPARE(resumedDuringOutage.json().value(QLatin1String("error")).toString(),
+             QStringLiteral("history_unavailable"));
     const Reply token = tokenRequest(m_nginxUrl, assertion());
     QCOMPARE(token.status, 503);
     QVERIFY2(
@@ -416,6 +426,8 @@ void TestScaleOut::databaseOutageGives503AndRecovers()
     QTRY_COMPARE_WITH_TIMEOUT(post(direct(1) + flowPath(QStringLiteral("approval-pause")), body).status, 200,
                               30000);
     QCOMPARE(tokenRequest(m_nginxUrl, assertion()).status, 200);
+    // Nothing was lost: the paused execution resumes now.
+    QCOMPARE(post(resume, "{\"approved\":true}").status, 200);
 }
 
 void TestScaleOut::sigkillLosesNothingAnswered()

@@ -49,13 +49,13 @@ public:
             paused.insert(r.executionId, *r.result->continuation);
         return true;
     }
-    std::optional<ExecutionStatus> status(const QString &flowId, const QString &executionId) override
+    Result<std::optional<ExecutionStatus>> status(const QString &flowId, const QString &executionId) override
     {
         for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
             if (it->executionId == executionId && it->flowId == flowId)
-                return it->status;
+                return std::optional<ExecutionStatus>(it->status);
         }
-        return std::nullopt;
+        return std::optional<ExecutionStatus>();
     }
     std::optional<HttpRequest> recordedRequest(const QString &flowId, const QString &executionId) override
     {
