@@ -11,9 +11,9 @@
 #include "pages/AppsPage.h"
 #include "pages/FlowsPage.h"
 #include "pages/HistoryPage.h"
+#include "store/SecretStore.h"
 #include "tester/RequestEditor.h"
 #include "tester/TesterPage.h"
-#include "store/SecretStore.h"
 #include "tester/TokenClient.h"
 
 #include <QApplication>
@@ -22,8 +22,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QScreen>
-#include <QTabWidget>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cstdio>
