@@ -155,21 +155,13 @@ int fetchToken(const QStringList &arguments)
                 return Failure;
             }
             key = *kept;
-        } else if (kid.isEmpty() && key->kid().isEmpty()) {
-            // The kid the app registered this key under.
-            for (const auth::AppKey &appKey : app->keys) {
-                const auto registered = auth::Key::fromJwk(appKey.publicJwk);
-                if (registered && registered->samePublicKey(*key))
-                    key = key->withKid(appKey.kid);
-            }
+        } else if (kid.isEmpty()) {
+            key = tester::withRegisteredKid(*key, app);
         }
     } else {
         request.clientId = parser.value(clientIdOption);
     }
-    if (!kid.isEmpty())
-        key = key->withKid(kid);
-    else if (key->kid().isEmpty())
-        key = key->withKid(key->thumbprint()); // the kid `apps add-key` gives a key by default
+    key = kid.isEmpty() ? tester::withRegisteredKid(*key, nullptr) : key->withKid(kid);
     request.privateKey = *key;
     request.tokenUrl = tester::tokenEndpointUrl(baseUrl);
     if (request.insecure)

@@ -106,6 +106,20 @@ Result<QByteArray> buildClientAssertion(const QString &clientId, const auth::Key
                                   QJsonObject{{QStringLiteral("typ"), QStringLiteral("JWT")}});
 }
 
+auth::Key withRegisteredKid(const auth::Key &key, const auth::AppIntegration *app)
+{
+    if (!key.kid().isEmpty())
+        return key;
+    if (app) {
+        for (const auth::AppKey &appKey : app->keys) {
+            const auto registered = auth::Key::fromJwk(appKey.publicJwk);
+            if (registered && registered->samePublicKey(key))
+                return key.withKid(appKey.kid);
+        }
+    }
+    return key.withKid(key.thumbprint());
+}
+
 QString tokenEndpointUrl(const QString &baseUrl)
 {
     QString base = baseUrl.trimmed();

@@ -36,6 +36,10 @@ Result<QByteArray> buildClientAssertion(const QString &clientId, const auth::Key
                                         QDateTime now = QDateTime::currentDateTimeUtc(),
                                         int lifetimeSeconds = 300);
 
+// `key` with the kid to send: its own when it has one, else the kid `app` registered the same public
+// key under, else its RFC 7638 thumbprint (the kid `apps add-key` gives by default). `app` may be null.
+auth::Key withRegisteredKid(const auth::Key &key, const auth::AppIntegration *app);
+
 // The token endpoint of a server: `baseUrl` without its trailing slashes + "/oauth2/v1/token".
 QString tokenEndpointUrl(const QString &baseUrl);
 

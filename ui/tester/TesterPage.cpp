@@ -49,15 +49,7 @@ Result<auth::Key> signingKey(const Workspace &workspace, SecretStore &secrets,
         if (!key->hasPrivate())
             return makeError(ErrorType::InvalidInput,
                              TesterPage::tr("the pasted key is a public key: paste the private key"));
-        if (!key->kid().isEmpty())
-            return *key;
-        // The kid the app registered this key under, else its thumbprint (what `apps add-key` gives).
-        if (const auth::AppIntegration *app = workspace.findApp(oauth.clientId))
-            for (const auth::AppKey &appKey : app->keys)
-                if (const auto registered = auth::Key::fromJwk(appKey.publicJwk);
-                    registered && registered->samePublicKey(*key))
-                    return key->withKid(appKey.kid);
-        return key->withKid(key->thumbprint());
+        return tester::withRegisteredKid(*key, workspace.findApp(oauth.clientId));
     }
     if (oauth.clientId.isEmpty() || oauth.kid.isEmpty())
         return makeError(ErrorType::InvalidInput,

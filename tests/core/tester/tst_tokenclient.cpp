@@ -32,6 +32,7 @@ using wf::auth::Key;
 using wf::auth::KeyType;
 using wf::tester::TokenClient;
 using wf::tester::TokenRequest;
+using wf::tester::withRegisteredKid;
 using wf::tester::TokenResult;
 
 namespace {
@@ -172,6 +173,7 @@ class TestTokenClient final : public QObject {
 
 private slots:
     void initTestCase();
+    void kidOfAKeyWithoutOne();
 
     void assertionHeaderAndClaims_data();
     void assertionHeaderAndClaims();
@@ -237,6 +239,19 @@ TokenRequest TestTokenClient::requestFor(quint16 port, const QString &scheme) co
     request.privateKey = m_rsa;
     request.timeoutMs = 5000;
     return request;
+}
+
+void TestTokenClient::kidOfAKeyWithoutOne()
+{
+    const Key bare = mustGenerate(KeyType::EcP256);
+    QVERIFY(bare.kid().isEmpty());
+    wf::auth::AppIntegration app;
+    app.keys.append({QStringLiteral("registered-kid"), bare.publicJwk(), true, {}});
+    // The kid the app registered the same public key under, else the thumbprint; an own kid stays.
+    QCOMPARE(withRegisteredKid(bare, &app).kid(), QStringLiteral("registered-kid"));
+    QCOMPARE(withRegisteredKid(bare, nullptr).kid(), bare.thumbprint());
+    QCOMPARE(withRegisteredKid(mustGenerate(KeyType::EcP256), &app).kid().size(), bare.thumbprint().size());
+    QCOMPARE(withRegisteredKid(bare.withKid(QStringLiteral("own")), &app).kid(), QStringLiteral("own"));
 }
 
 void TestTokenClient::assertionHeaderAndClaims_data()
