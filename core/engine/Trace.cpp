@@ -1,5 +1,7 @@
 #include "engine/Trace.h"
 
+#include <QJsonDocument>
+
 namespace wf {
 namespace {
 
@@ -12,6 +14,51 @@ std::optional<ErrorType> errorTypeFromName(const QString &name)
             return type;
     }
     return std::nullopt;
+}
+
+// A JSON string as QJsonDocument writes it: `"`, `\\` and control characters escaped, the rest UTF-8.
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.append('"');
+    qsizetype plain = 0; // start of the characters not yet appended, which need no escape
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x20 && c != u'"' && c != u'\\')
+            continue;
+        out.append(text.sliced(plain, i - plain).toUtf8());
+        plain = i + 1;
+        switch (c) {
+        case u'"':
+            out.append("\\\"");
+            break;
+        case u'\\':
+            out.append("\\\\");
+            break;
+        case u'\b':
+            out.append("\\b");
+            break;
+        case u'\f':
+            out.append("\\f");
+            break;
+        case u'\n':
+            out.append("\\n");
+            break;
+        case u'\r':
+            out.append("\\r");
+            break;
+        case u'\t':
+            out.append("\\t");
+            break;
+        default:
+            out.append("\\u00");
+            out.append(kHex[c >> 4]);
+            out.append(kHex[c & 0xf]);
+            break;
+        }
+    }
+    out.append(text.sliced(plain).toUtf8());
+    out.append('"');
 }
 
 } // namespace
@@ -29,6 +76,33 @@ QJsonObject TraceEntry::toJson() const
         o.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("type"), errorTypeName(error->type)},
                                                       {QStringLiteral("message"), error->message}});
     return o;
+}
+
+// The keys in QJsonObject's (sorted) order.
+void TraceEntry::appendCompactJson(QByteArray &out) const
+{
+    out.append("{\"cardId\":");
+    appendJsonString(out, cardId);
+    out.append(",\"depth\":");
+    out.append(QByteArray::number(depth));
+    out.append(",\"durationUs\":");
+    out.append(QByteArray::number(durationUs));
+    if (error) {
+        out.append(",\"error\":{\"message\":");
+        appendJsonString(out, error->message);
+        out.append(",\"type\":");
+        appendJsonString(out, errorTypeName(error->type));
+        out.append('}');
+    }
+    out.append(",\"function\":");
+    appendJsonString(out, function);
+    out.append(",\"inputs\":");
+    out.append(QJsonDocument(inputs).toJson(QJsonDocument::Compact));
+    out.append(",\"name\":");
+    appendJsonString(out, name);
+    out.append(",\"outputs\":");
+    out.append(QJsonDocument(outputs).toJson(QJsonDocument::Compact));
+    out.append('}');
 }
 
 TraceEntry TraceEntry::fromJson(const QJsonObject &o)

@@ -24,6 +24,9 @@ struct TraceEntry {
     std::optional<Error> error;
 
     QJsonObject toJson() const;
+    // Appends QJsonDocument(toJson()).toJson(QJsonDocument::Compact), byte for byte, written
+    // directly: no object is built and the inputs and outputs are not copied.
+    void appendCompactJson(QByteArray &out) const;
     static TraceEntry fromJson(const QJsonObject &object);
 };
 

@@ -340,17 +340,16 @@ QByteArray capTraceJson(Trace &trace, bool &truncated, qint64 maxBytes)
 {
     // A compact array is its elements' compact JSON between brackets, separated by commas.
     QByteArray json;
-    qint64 total = 2; // "[]"
     for (qsizetype i = 0; i < trace.size(); ++i) {
-        const QByteArray entry = QJsonDocument(trace.at(i).toJson()).toJson(QJsonDocument::Compact);
-        total += entry.size() + 1;
-        if (maxBytes >= 0 && total > maxBytes) {
+        const qsizetype before = json.size();
+        json.append(i == 0 ? '[' : ',');
+        trace.at(i).appendCompactJson(json);
+        if (maxBytes >= 0 && json.size() + 1 > maxBytes) { // with the closing bracket
+            json.truncate(before);
             trace.resize(i);
             truncated = true;
             break;
         }
-        json.append(i == 0 ? '[' : ',');
-        json.append(entry);
     }
     if (!json.isEmpty())
         json.append(']');

@@ -20,6 +20,8 @@ private slots:
     void trace();
     void traceRecordsTheFailingCard();
     void noTraceWhenNotRecorded();
+    void traceCompactJson_data();
+    void traceCompactJson();
     void concurrentRuns();
 };
 
@@ -359,6 +361,44 @@ void TestExecutorRuntime::concurrentRuns()
         for (int i = 0; i < kRuns; ++i)
             QCOMPARE(answers[static_cast<size_t>(t)].at(i), reference.at((i + t) % kRuns));
     }
+}
+
+void TestExecutorRuntime::traceCompactJson_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("failed");
+    QTest::newRow("plain") << QStringLiteral("Compose") << false;
+    QTest::newRow("empty") << QString() << true;
+    QTest::newRow("quotes and backslashes") << QStringLiteral("a \"b\" \\c\\") << true;
+    QTest::newRow("control characters")
+        << QStringLiteral("\b\f\n\r\t") + QChar(0x01) + QChar(0x1f) + QChar(0x7f) << false;
+    QTest::newRow("non-ASCII") << QStringLiteral("é 日本語 \u2028 ") + QString::fromUtf8("\xf0\x9f\x98\x80")
+                               << true;
+}
+
+// TraceEntry::appendCompactJson writes exactly what QJsonDocument writes for toJson().
+void TestExecutorRuntime::traceCompactJson()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, failed);
+    TraceEntry entry;
+    entry.cardId = text;
+    entry.function = QStringLiteral("text.compose");
+    entry.name = text + text;
+    entry.depth = 2;
+    entry.durationUs = 1234567890123;
+    entry.inputs = QJsonObject{{text, text},
+                               {QStringLiteral("n"), -2.5},
+                               {QStringLiteral("big"), qint64(1) << 60},
+                               {QStringLiteral("list"), QJsonArray{1, true, QJsonValue(), text}},
+                               {QStringLiteral("nested"), QJsonObject{{QStringLiteral("z"), text}}}};
+    entry.outputs = QJsonObject{{QStringLiteral("output"), text}};
+    if (failed)
+        entry.error = makeError(ErrorType::InvalidInput, text);
+    QByteArray written = "prefix";
+    entry.appendCompactJson(written);
+    QCOMPARE(written, "prefix" + QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact));
+    QCOMPARE(TraceEntry::fromJson(QJsonDocument::fromJson(written.mid(6)).object()).toJson(), entry.toJson());
 }
 
 QTEST_GUILESS_MAIN(TestExecutorRuntime)
