@@ -5,38 +5,17 @@
 #include "Commands.h"
 #include "SignalHandlers.h"
 #include "WorkspaceOptions.h"
+#include "server/RequestLog.h"
 #include "server/WorkspaceServer.h"
 #include "store/DatabaseUrl.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QElapsedTimer>
-#include <QMutex>
 #include <QTextStream>
 
 namespace wf::cli {
-namespace {
-
-// One line per request: time, method, path (never the query: it may hold a client token), status,
-// duration and execution id.
-class RequestLog final {
-public:
-    void write(const QByteArray &method, const QByteArray &path, int status, qint64 durationMs,
-               const QByteArray &executionId)
-    {
-        QMutexLocker lock(&m_mutex);
-        m_out << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' ' << method << ' ' << path
-              << ' ' << status << ' ' << durationMs << "ms"
-              << (executionId.isEmpty() ? QByteArray() : " " + executionId) << Qt::endl;
-    }
-
-private:
-    QMutex m_mutex;
-    QTextStream m_out{stdout};
-};
-
-} // namespace
+namespace {} // namespace
 
 int serve(const QStringList &arguments)
 {
@@ -104,12 +83,13 @@ int serve(const QStringList &arguments)
         return Failure;
 
     server::WorkspaceServer server(opened->workspace, *opened->secrets);
-    RequestLog log;
+    server::RequestLog log(stdout);
     QObject::connect(
-        &server, &server::WorkspaceServer::requestFinished, &server,
+        &server, &server::WorkspaceServer::requestFinished, &log,
         [&log](const QByteArray &method, const QByteArray &path, int status, qint64 durationMs,
                const QByteArray &executionId) { log.write(method, path, status, durationMs, executionId); });
-    QObject::connect(&server, &server::WorkspaceServer::workspaceReloaded, &server, [] {
+    QObject::connect(&server, &server::WorkspaceServer::workspaceReloaded, &server, [&log] {
+        log.flush(); // the lines before it, first
         QTextStream(stdout) << "wfconsole serve: workspace.json changed: applied" << Qt::endl;
     });
     QObject::connect(&server, &server::WorkspaceServer::problem, &server,
@@ -128,6 +108,7 @@ int serve(const QStringList &arguments)
                         << server.history().path() << ")" << Qt::endl;
     const int code = QCoreApplication::exec();
     server.stop();
+    log.flush();
     QTextStream(stdout) << "wfconsole serve: stopped" << Qt::endl;
     return code;
 }
