@@ -10,6 +10,8 @@
 #include <QMutexLocker>
 #include <QRegularExpression>
 #include <QUrl>
+#include <condition_variable>
+#include <mutex>
 
 namespace wf {
 
@@ -228,9 +230,14 @@ std::optional<HttpAnswer> InvokeService::answerBeforeBody(const QByteArray &meth
 
 HttpAnswer InvokeService::handle(const HttpRequest &request)
 {
+    return waitFor([&](Answered done) { handle(request, std::move(done)); });
+}
+
+void InvokeService::handle(const HttpRequest &request, Answered done)
+{
     const auto current = snapshot();
     if (auto early = answerBeforeBody(request.method, request.path, request.body.size()))
-        return *early;
+        return done(std::move(*early));
     const auto route = parseRoute(request.path);
     const Flow &flow = *current->workspace.flowByAlias(route->alias);
     if (request.method == "OPTIONS") {
@@ -246,39 +253,41 @@ HttpAnswer InvokeService::handle(const HttpRequest &request)
                 answer.setHeader(QByteArrayLiteral("Access-Control-Allow-Headers"), asked);
             answer.setHeader(QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600"));
         }
-        return answer;
+        return done(std::move(answer));
     }
-    HttpAnswer answer;
+    // Every answer gets the CORS headers of the flow (none when the origin is not allowed).
+    HttpAnswer cors;
+    addCorsHeaders(flow, request, &cors);
+    if (!cors.headers.isEmpty()) {
+        done = [cors = std::move(cors.headers), next = std::move(done)](HttpAnswer answer) {
+            for (const auto &[name, value] : cors)
+                answer.setHeader(name, value);
+            next(std::move(answer));
+        };
+    }
+    Caller caller;
     switch (route->kind) {
     case FlowRoute::Kind::Invoke:
-        answer = invoke(*current, flow, request);
-        break;
+        if (auto refused = admit(flow, request, &caller))
+            return done(std::move(*refused));
+        return run(*current, flow, request, caller, QStringLiteral("invoke"), {}, std::move(done));
     case FlowRoute::Kind::Resume:
-    case FlowRoute::Kind::Retry: {
-        Caller caller;
-        if (auto refused = admit(flow, request, &caller)) {
-            answer = *refused;
-            break;
-        }
-        answer = route->kind == FlowRoute::Kind::Resume
-                     ? resume(*current, flow, request, route->executionId, caller)
-                     : retry(*current, flow, request, route->executionId, caller);
-        break;
-    }
+    case FlowRoute::Kind::Retry:
+        if (auto refused = admit(flow, request, &caller))
+            return done(std::move(*refused));
+        if (route->kind == FlowRoute::Kind::Resume)
+            return resume(*current, flow, request, route->executionId, caller, std::move(done));
+        return retry(*current, flow, request, route->executionId, caller, std::move(done));
     case FlowRoute::Kind::OpenApi: {
-        Caller caller;
-        if (auto refused = authenticate(flow, request, &caller)) {
-            answer = *refused;
-            break;
-        }
+        if (auto refused = authenticate(flow, request, &caller))
+            return done(std::move(*refused));
+        HttpAnswer answer;
         answer.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
         answer.body = QJsonDocument(openApiDocument(flow, current->workspace.settings().baseUrl()))
                           .toJson(QJsonDocument::Indented);
-        break;
+        return done(std::move(answer));
     }
     }
-    addCorsHeaders(flow, request, &answer);
-    return answer;
 }
 
 std::optional<HttpAnswer> InvokeService::authenticate(const Flow &flow, const HttpRequest &request,
@@ -370,6 +379,24 @@ std::optional<HttpAnswer> InvokeService::admitAuthenticated(const Flow &flow)
     return std::nullopt;
 }
 
+HttpAnswer InvokeService::waitFor(const std::function<void(Answered)> &work)
+{
+    struct Latch {
+        std::mutex mutex;
+        std::condition_variable answered;
+        std::optional<HttpAnswer> answer;
+    };
+    auto latch = std::make_shared<Latch>();
+    work([latch](HttpAnswer answer) {
+        std::lock_guard lock(latch->mutex);
+        latch->answer = std::move(answer);
+        latch->answered.notify_all();
+    });
+    std::unique_lock lock(latch->mutex);
+    latch->answered.wait(lock, [&latch] { return latch->answer.has_value(); });
+    return std::move(*latch->answer);
+}
+
 QString InvokeService::consoleCallerAddress()
 {
     return QStringLiteral("console");
@@ -384,7 +411,9 @@ HttpAnswer InvokeService::resumeFromConsole(const QString &flowId, const QString
         return *refused;
     if (auto refused = admitAuthenticated(*flow))
         return *refused;
-    return resume(*current, *flow, consoleRequest(*flow, "resume", executionId, body), executionId, Caller{});
+    const HttpRequest request = consoleRequest(*flow, "resume", executionId, body);
+    return waitFor(
+        [&](Answered done) { resume(*current, *flow, request, executionId, Caller{}, std::move(done)); });
 }
 
 HttpAnswer InvokeService::retryFromConsole(const QString &flowId, const QString &executionId)
@@ -395,7 +424,9 @@ HttpAnswer InvokeService::retryFromConsole(const QString &flowId, const QString 
         return *refused;
     if (auto refused = admitAuthenticated(*flow))
         return *refused;
-    return retry(*current, *flow, consoleRequest(*flow, "retry", executionId, {}), executionId, Caller{});
+    const HttpRequest request = consoleRequest(*flow, "retry", executionId, {});
+    return waitFor(
+        [&](Answered done) { retry(*current, *flow, request, executionId, Caller{}, std::move(done)); });
 }
 
 QStringList InvokeService::runningExecutions() const
@@ -451,17 +482,8 @@ RunOptions InvokeService::runOptions(const EndpointSnapshot &snapshot, const QSt
     return options;
 }
 
-HttpAnswer InvokeService::invoke(const EndpointSnapshot &snapshot, const Flow &flow,
-                                 const HttpRequest &request)
-{
-    Caller caller;
-    if (auto refused = admit(flow, request, &caller))
-        return *refused;
-    return run(snapshot, flow, request, caller, QStringLiteral("invoke"));
-}
-
-HttpAnswer InvokeService::run(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &input,
-                              const Caller &caller, const QString &kind, const QString &retryOf)
+void InvokeService::run(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &input,
+                        const Caller &caller, const QString &kind, const QString &retryOf, Answered done)
 {
     EventData event;
     event.method = input.method;
@@ -475,70 +497,68 @@ HttpAnswer InvokeService::run(const EndpointSnapshot &snapshot, const Flow &flow
     options.cancel = startRunning(
         {event.executionId, flow.id, kind, {}, input.peerAddress, caller.clientId, flow.endpoint.security});
     const RunResult result = m_executor.run(flow, event, options);
-    // Running until recorded: whoever sees it no longer running finds it in history.
-    HttpAnswer answer = finish(flow, input, kind, event.executionId, caller, result, retryOf);
-    stopRunning(event.executionId);
-    return answer;
+    finish(flow, input, kind, event.executionId, caller, result, retryOf, std::move(done));
 }
 
-HttpAnswer InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &flow,
-                                const HttpRequest &request, const QString &executionId, const Caller &caller)
+void InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
+                          const QString &executionId, const Caller &caller, Answered done)
 {
     const auto known = m_ledger.status(flow.id, executionId);
     if (!known)
-        return historyUnavailable(known.error(),
-                                  QStringLiteral("execution %1 cannot be looked up").arg(executionId));
+        return done(historyUnavailable(known.error(),
+                                       QStringLiteral("execution %1 cannot be looked up").arg(executionId)));
     const std::optional<ExecutionStatus> &status = *known;
     if (!status)
-        return errorAnswer(404, QStringLiteral("execution_not_found"),
-                           QStringLiteral("this flow has no execution %1 (history keeps executions %2 days)")
-                               .arg(executionId)
-                               .arg(snapshot.workspace.settings().historyRetentionDays));
+        return done(
+            errorAnswer(404, QStringLiteral("execution_not_found"),
+                        QStringLiteral("this flow has no execution %1 (history keeps executions %2 days)")
+                            .arg(executionId)
+                            .arg(snapshot.workspace.settings().historyRetentionDays)));
     if (*status != ExecutionStatus::Failed && *status != ExecutionStatus::TimedOut)
-        return errorAnswer(409, QStringLiteral("execution_not_failed"),
-                           QStringLiteral("only failed or timed-out executions are retried; %1 is %2")
-                               .arg(executionId, executionStatusName(*status).toLower()),
-                           executionId);
+        return done(errorAnswer(409, QStringLiteral("execution_not_failed"),
+                                QStringLiteral("only failed or timed-out executions are retried; %1 is %2")
+                                    .arg(executionId, executionStatusName(*status).toLower()),
+                                executionId));
     auto original = m_ledger.recordedRequest(flow.id, executionId);
     if (!original)
-        return errorAnswer(
+        return done(errorAnswer(
             409, QStringLiteral("execution_not_retryable"),
             QStringLiteral("the input of %1 was not kept whole (its body was larger than history keeps)")
                 .arg(executionId),
-            executionId);
+            executionId));
     // The recorded input, with the retry's own caller; a recorded clientToken is redacted and dropped.
     QList<QString> recordedTokens;
     Caller replay = caller;
     replay.rawQuery = takeClientToken(original->rawQuery, &recordedTokens);
     original->peerAddress = request.peerAddress;
-    return run(snapshot, flow, *original, replay, QStringLiteral("retry"), executionId);
+    run(snapshot, flow, *original, replay, QStringLiteral("retry"), executionId, std::move(done));
 }
 
-HttpAnswer InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &flow,
-                                 const HttpRequest &request, const QString &executionId, const Caller &caller)
+void InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
+                           const QString &executionId, const Caller &caller, Answered done)
 {
     const auto known = m_ledger.status(flow.id, executionId);
     if (!known)
-        return historyUnavailable(known.error(),
-                                  QStringLiteral("execution %1 cannot be looked up").arg(executionId));
+        return done(historyUnavailable(known.error(),
+                                       QStringLiteral("execution %1 cannot be looked up").arg(executionId)));
     const std::optional<ExecutionStatus> &status = *known;
     if (!status)
-        return errorAnswer(
+        return done(errorAnswer(
             404, QStringLiteral("execution_not_found"),
             QStringLiteral("this flow has no execution %1 (paused executions expire after %2 days)")
                 .arg(executionId)
-                .arg(snapshot.workspace.settings().pausedRetentionDays));
+                .arg(snapshot.workspace.settings().pausedRetentionDays)));
     if (*status != ExecutionStatus::Paused)
-        return errorAnswer(409, QStringLiteral("execution_not_paused"),
-                           QStringLiteral("execution %1 is not paused (it is %2)")
-                               .arg(executionId, executionStatusName(*status).toLower()),
-                           executionId);
+        return done(errorAnswer(409, QStringLiteral("execution_not_paused"),
+                                QStringLiteral("execution %1 is not paused (it is %2)")
+                                    .arg(executionId, executionStatusName(*status).toLower()),
+                                executionId));
     const auto continuation = m_ledger.takePaused(flow.id, executionId);
     if (!continuation)
-        return errorAnswer(
+        return done(errorAnswer(
             409, QStringLiteral("execution_not_paused"),
             QStringLiteral("execution %1 was resumed by another request a moment ago").arg(executionId),
-            executionId);
+            executionId));
     RunOptions options = runOptions(snapshot, executionId);
     options.cancel = startRunning({executionId,
                                    flow.id,
@@ -549,14 +569,14 @@ HttpAnswer InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &f
                                    flow.endpoint.security});
     const RunResult result =
         m_executor.resume(flow, *continuation, ResumeData{request.body, request.headers}, options);
-    HttpAnswer answer = finish(flow, request, QStringLiteral("resume"), executionId, caller, result);
-    stopRunning(executionId);
-    return answer;
+    finish(flow, request, QStringLiteral("resume"), executionId, caller, result, {}, std::move(done));
 }
 
-HttpAnswer InvokeService::finish(const Flow &flow, const HttpRequest &request, const QString &kind,
-                                 const QString &executionId, const Caller &caller, const RunResult &result,
-                                 const QString &retryOf)
+// Records the execution and answers once it is recorded. It stays running until then: whoever sees
+// it no longer running finds it in history.
+void InvokeService::finish(const Flow &flow, const HttpRequest &request, const QString &kind,
+                           const QString &executionId, const Caller &caller, const RunResult &result,
+                           const QString &retryOf, Answered done)
 {
     HttpAnswer answer = answerFor(result, executionId);
     answer.setHeader(QByteArrayLiteral("X-Execution-Id"), executionId.toLatin1());
@@ -570,13 +590,17 @@ HttpAnswer InvokeService::finish(const Flow &flow, const HttpRequest &request, c
     record.clientId = caller.clientId;
     record.security = flow.endpoint.security;
     record.retryOf = retryOf;
-    auto recorded = m_ledger.record(record);
-    if (!recorded) {
-        // Nothing answered may be missing from history: an execution that cannot be recorded is not answered.
-        return historyUnavailable(recorded.error(),
-                                  QStringLiteral("the execution ran but could not be recorded"), executionId);
-    }
-    return answer;
+    m_ledger.recordThen(record, [this, answer, executionId, done = std::move(done)](Result<bool> recorded) {
+        stopRunning(executionId);
+        if (!recorded) {
+            // Nothing answered may be missing from history: an execution that cannot be recorded is
+            // not answered.
+            return done(historyUnavailable(recorded.error(),
+                                           QStringLiteral("the execution ran but could not be recorded"),
+                                           executionId));
+        }
+        done(answer);
+    });
 }
 
 void addCorsHeaders(const Flow &flow, const HttpRequest &request, HttpAnswer *answer)

@@ -50,6 +50,11 @@ public:
     virtual ~ExecutionLedger() = default;
     // Must return only once the record is durable: nothing answered is ever missing from history.
     virtual Result<bool> record(const InvocationRecord &record) = 0;
+    // The same, calling `done` (from any thread, exactly once) once the record is durable or has
+    // failed, so that nobody has to wait for it. `record` points into the caller's values: what is
+    // kept for later must be copied before returning. By default, record() then `done`.
+    using RecordDone = std::function<void(Result<bool>)>;
+    virtual void recordThen(const InvocationRecord &record, RecordDone done) { done(this->record(record)); }
     // The status of a known execution of `flowId`, nullopt when there is none, an error when history
     // cannot be read now (its database is unreachable).
     virtual Result<std::optional<ExecutionStatus>> status(const QString &flowId,
@@ -92,6 +97,12 @@ public:
     std::optional<HttpAnswer> answerBeforeBody(const QByteArray &method, const QByteArray &path,
                                                qint64 contentLength) const;
 
+    // Answers `request`: `done` is called exactly once, from this thread or, once the execution is
+    // recorded, from the history writer's; it must be quick. An invocation that ran is answered only
+    // after its record is durable.
+    using Answered = std::function<void(HttpAnswer)>;
+    void handle(const HttpRequest &request, Answered done);
+    // The same, waiting for the answer.
     HttpAnswer handle(const HttpRequest &request);
 
     // The console is the org's owner: it resumes and retries an execution of a flow (by flow id)
@@ -117,22 +128,22 @@ private:
         QByteArray rawQuery; // without clientToken
     };
 
-    HttpAnswer invoke(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request);
-    HttpAnswer resume(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
-                      const QString &executionId, const Caller &caller);
-    HttpAnswer retry(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
-                     const QString &executionId, const Caller &caller);
-    HttpAnswer run(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &input,
-                   const Caller &caller, const QString &kind, const QString &retryOf = {});
+    void resume(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
+                const QString &executionId, const Caller &caller, Answered done);
+    void retry(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
+               const QString &executionId, const Caller &caller, Answered done);
+    void run(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &input,
+             const Caller &caller, const QString &kind, const QString &retryOf, Answered done);
     // The security check of step 4; an answer when the request must stop there.
     std::optional<HttpAnswer> authenticate(const Flow &flow, const HttpRequest &request, Caller *caller);
     // Security, on/off and rate limit (steps 4-6); an answer when the request must stop there.
     std::optional<HttpAnswer> admit(const Flow &flow, const HttpRequest &request, Caller *caller);
     // On/off and rate limit (steps 5-6).
     std::optional<HttpAnswer> admitAuthenticated(const Flow &flow);
-    HttpAnswer finish(const Flow &flow, const HttpRequest &request, const QString &kind,
-                      const QString &executionId, const Caller &caller, const RunResult &result,
-                      const QString &retryOf = {});
+    void finish(const Flow &flow, const HttpRequest &request, const QString &kind, const QString &executionId,
+                const Caller &caller, const RunResult &result, const QString &retryOf, Answered done);
+    // Starts `work` with a completion and waits for the answer it gives.
+    static HttpAnswer waitFor(const std::function<void(Answered)> &work);
     RunOptions runOptions(const EndpointSnapshot &snapshot, const QString &executionId) const;
 
     // Registers a starting execution; the returned flag is what cancel() raises.

@@ -22,6 +22,10 @@ bool addFlowRoutes(HttpServer &server, InvokeService &service)
     const Handler handler = [&service](const HttpRequest &request) {
         return service.handle(request);
     };
+    // A flow's answer waits for its history record; no worker waits with it.
+    const AsyncHandler answerLater = [&service](const HttpRequest &request, Respond respond) {
+        service.handle(request, std::move(respond));
+    };
     // Unknown flows, wrong methods and bodies over the workspace's limit are answered from the head.
     const auto beforeBody = [&service](const QByteArray &method, const QByteArray &path,
                                        qint64 contentLength) {
@@ -30,7 +34,8 @@ bool addFlowRoutes(HttpServer &server, InvokeService &service)
     bool ok = true;
     for (const char *pattern :
          {"/api/flo/*/invoke", "/api/flo/*/resume/*", "/api/flo/*/retry/*", "/api/flo/*/openapi"})
-        ok = server.addRoute(Route{QByteArray(pattern), methods, true, handler, beforeBody}) && ok;
+        ok = server.addRoute(Route{QByteArray(pattern), methods, true, handler, beforeBody, answerLater}) &&
+             ok;
     ok = server.addRoute(Route{"/health",
                                {"GET"},
                                false,

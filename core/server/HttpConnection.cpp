@@ -437,7 +437,7 @@ HttpServer::Private::Connection::Step HttpServer::Private::Connection::dispatch(
     if (m_headRequest && !found.route->methods.contains("HEAD"))
         request.method = QByteArrayLiteral("GET");
     if (found.route->runOnWorker) {
-        runOnWorker(found.route->handler, std::move(request));
+        runOnWorker(*found.route, std::move(request));
         return Step::Stop;
     }
     respond(callHandler(found.route->handler, request));
@@ -459,18 +459,18 @@ HttpAnswer HttpServer::Private::Connection::routingError(const Match &found) con
 
 // The handler gets its own copy of everything; its answer comes back to the server thread through
 // the event loop and is written only if this connection still exists and is still open.
-void HttpServer::Private::Connection::runOnWorker(const Handler &handler, HttpRequest request)
+void HttpServer::Private::Connection::runOnWorker(const Route &route, HttpRequest request)
 {
     QPointer<Connection> self(this);
     HttpServer *server = m_server;
+    Private *owner = m_owner; // lives as long as the server, which waits for every pending answer
     const QByteArray method = m_logMethod;
     const QByteArray path = m_logPath;
     const QElapsedTimer started = m_started;
-    m_owner->pool.start([self, server, handler, request = std::move(request), method, path, started] {
-        const HttpAnswer answer = callHandler(handler, request);
+    const Respond respond = [self, server, owner, method, path, started](HttpAnswer answer) {
         QMetaObject::invokeMethod(
             server,
-            [self, server, answer, method, path, started] {
+            [self, server, answer = std::move(answer), method, path, started] {
                 if (self) {
                     self->respond(answer);
                     self->pump();
@@ -480,7 +480,16 @@ void HttpServer::Private::Connection::runOnWorker(const Handler &handler, HttpRe
                 }
             },
             Qt::QueuedConnection);
-    });
+        owner->endPending();
+    };
+    owner->beginPending();
+    owner->pool.start(
+        [handler = route.handler, asyncHandler = route.asyncHandler, request = std::move(request), respond] {
+            if (asyncHandler)
+                callHandler(asyncHandler, request, respond);
+            else
+                respond(callHandler(handler, request));
+        });
 }
 
 // Writes the answer and reports it; returns whether the connection closes after it.

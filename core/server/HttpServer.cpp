@@ -130,6 +130,25 @@ void HttpServer::Private::acceptFailed(QAbstractSocket::SocketError error)
     QTimer::singleShot(kAcceptRetryMs, q, [this] { admitWaiting(); });
 }
 
+void HttpServer::Private::beginPending()
+{
+    std::lock_guard lock(pendingMutex);
+    ++pending;
+}
+
+void HttpServer::Private::endPending()
+{
+    std::lock_guard lock(pendingMutex);
+    if (--pending == 0)
+        pendingDone.notify_all();
+}
+
+void HttpServer::Private::waitForPending()
+{
+    std::unique_lock lock(pendingMutex);
+    pendingDone.wait(lock, [this] { return pending == 0; });
+}
+
 // ---------------------------------------------------------------------------------------------
 
 HttpServer::HttpServer(QObject *parent) : QObject(parent), d(std::make_unique<Private>(this)) {}
@@ -138,6 +157,7 @@ HttpServer::~HttpServer()
 {
     close();
     d->pool.waitForDone(); // a worker's answer is posted to `this`: it must not outlive it
+    d->waitForPending();   // nor may an asynchronous handler's
 }
 
 bool HttpServer::addRoute(Route route)

@@ -73,6 +73,10 @@ struct ServerConfig {
 };
 
 using Handler = std::function<HttpAnswer(const HttpRequest &)>;
+// A handler that answers later: it calls `respond` exactly once, from any thread, when the answer
+// is ready, so that no worker waits meanwhile (a flow's answer waits for its history record).
+using Respond = std::function<void(HttpAnswer)>;
+using AsyncHandler = std::function<void(const HttpRequest &, Respond)>;
 
 struct Route {
     // Matched against the percent-encoded path, without the query. A `*` segment matches exactly
@@ -90,6 +94,9 @@ struct Route {
     std::function<std::optional<HttpAnswer>(const QByteArray &method, const QByteArray &path,
                                             qint64 contentLength)>
         beforeBody = {};
+    // With runOnWorker: used instead of `handler` when set. It starts on a worker; the answer is
+    // written when it responds.
+    AsyncHandler asyncHandler = {};
 };
 
 // Whether `path` matches `pattern` as described at Route::pathPattern.

@@ -13,6 +13,8 @@
 #include <QTcpSocket>
 #include <QThreadPool>
 #include <QTimer>
+#include <condition_variable>
+#include <mutex>
 
 namespace wf::server {
 namespace internal {
@@ -57,6 +59,14 @@ public:
     QList<Route> routes;
     std::unique_ptr<Listener> listener;
     QThreadPool pool;
+    // Answers of asynchronous handlers not given yet: the server is not destroyed before they are
+    // (they are posted to it).
+    void beginPending();
+    void endPending();
+    void waitForPending();
+    std::mutex pendingMutex;
+    std::condition_variable pendingDone;
+    int pending = 0;
     QSet<Connection *> connections;
     QQueue<qintptr> waiting; // accepted beyond the cap, served in order as connections close
     bool acceptPaused = false;
@@ -98,7 +108,7 @@ private:
     Step readTrailers();
     Step dispatch();
     HttpAnswer routingError(const Match &found) const;
-    void runOnWorker(const Handler &handler, HttpRequest request);
+    void runOnWorker(const Route &route, HttpRequest request);
     bool write(const HttpAnswer &answer);
     void respond(const HttpAnswer &answer);
     Step reject(int status, const QString &code, const QString &description);

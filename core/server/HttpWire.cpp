@@ -3,8 +3,10 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <atomic>
 #include <cctype>
 #include <exception>
+#include <memory>
 
 namespace wf::server {
 
@@ -163,6 +165,28 @@ HttpAnswer callHandler(const Handler &handler, const HttpRequest &request)
     }
     return errorAnswer(500, QStringLiteral("internal_error"),
                        QStringLiteral("the request handler failed; see the server log"));
+}
+
+void callHandler(const AsyncHandler &handler, const HttpRequest &request, const Respond &respond)
+{
+    auto answered = std::make_shared<std::atomic_bool>(false);
+    const Respond once = [answered, respond](HttpAnswer answer) {
+        if (!answered->exchange(true))
+            respond(std::move(answer));
+        else
+            qCWarning(lcServer) << "a request handler answered twice: the second answer is dropped";
+    };
+    try {
+        handler(request, once);
+        return;
+    } catch (const std::exception &e) {
+        qCWarning(lcServer) << "a request handler threw:" << e.what();
+    } catch (...) {
+        qCWarning(lcServer) << "a request handler threw an unknown exception";
+    }
+    if (!answered->load())
+        once(errorAnswer(500, QStringLiteral("internal_error"),
+                         QStringLiteral("the request handler failed; see the server log")));
 }
 
 // Index just past the empty line that ends a request head, or -1 while it is incomplete.

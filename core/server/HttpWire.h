@@ -51,6 +51,9 @@ void appendHeader(QByteArray &out, QByteArrayView name, QByteArrayView value);
 QByteArray encodeAnswer(const HttpAnswer &answer, bool headRequest, Persistence persistence);
 
 HttpAnswer callHandler(const Handler &handler, const HttpRequest &request);
+// Calls `handler` so that `respond` gets exactly one answer: a 500 when the handler throws before
+// answering; a second answer is dropped.
+void callHandler(const AsyncHandler &handler, const HttpRequest &request, const Respond &respond);
 
 // Index just past the empty line that ends a request head, or -1 while it is incomplete.
 qsizetype headEnd(const QByteArray &data);

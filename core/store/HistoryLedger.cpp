@@ -63,6 +63,28 @@ Result<bool> HistoryLedger::record(const InvocationRecord &r)
     return written;
 }
 
+// A paused execution keeps its continuation in the same transaction: that rare case waits.
+void HistoryLedger::recordThen(const InvocationRecord &r, RecordDone done)
+{
+    if (r.result->continuation) {
+        done(record(r));
+        return;
+    }
+    ExecutionRecord record = toExecutionRecord(r, QDateTime::currentDateTimeUtc());
+    if (!m_recorded) {
+        m_store.recordThen(std::move(record), std::move(done));
+        return;
+    }
+    redactRecord(record); // what the callback sees is what history keeps
+    auto seen = std::make_shared<const ExecutionRecord>(record);
+    m_store.recordThen(std::move(record),
+                       [seen, recorded = m_recorded, done = std::move(done)](Result<bool> written) {
+                           if (written)
+                               recorded(*seen);
+                           done(std::move(written));
+                       });
+}
+
 Result<std::optional<ExecutionStatus>> HistoryLedger::status(const QString &flowId,
                                                              const QString &executionId)
 {

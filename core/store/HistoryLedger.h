@@ -19,6 +19,7 @@ public:
     void setRecordedCallback(std::function<void(const ExecutionRecord &)> callback);
 
     Result<bool> record(const InvocationRecord &record) override;
+    void recordThen(const InvocationRecord &record, RecordDone done) override;
     Result<std::optional<ExecutionStatus>> status(const QString &flowId, const QString &executionId) override;
     std::optional<Continuation> takePaused(const QString &flowId, const QString &executionId) override;
     std::optional<HttpRequest> recordedRequest(const QString &flowId, const QString &executionId) override;

@@ -80,6 +80,8 @@ struct HistoryStore::WriteJob {
     WriteWork work;
     std::optional<Error> error;
     bool done = false;
+    // Set for a write nobody waits for (writeThen): called with the outcome, then the job is deleted.
+    std::function<void(std::optional<Error>)> then = {};
 };
 
 HistoryStore::HistoryStore() = default;
@@ -221,13 +223,23 @@ void HistoryStore::writerLoop(Writer &writer)
         if (std::any_of(batch.begin(), batch.end(),
                         [](const WriteJob *job) { return job->error.has_value(); }))
             writer.checkConnection();
+        // A job someone waits for in write() lives on that caller's stack: once done is set it may be
+        // gone, so the ones nobody waits for are picked out first.
+        std::vector<std::unique_ptr<WriteJob>> unwaited;
         {
             std::lock_guard lock(m_mutex);
-            for (WriteJob *job : batch)
-                job->done = true;
+            for (WriteJob *job : batch) {
+                if (job->then)
+                    unwaited.emplace_back(job);
+                else
+                    job->done = true;
+            }
             m_stats.writing = 0;
         }
-        m_jobsDone.notify_all();
+        if (unwaited.size() < batch.size())
+            m_jobsDone.notify_all();
+        for (const auto &job : unwaited)
+            job->then(std::move(job->error));
     }
 }
 
@@ -286,6 +298,20 @@ void HistoryStore::runBatch(Writer &writer, const std::vector<WriteJob *> &batch
             ++m_stats.writes;
     }
     m_stats.largestBatch = std::max<quint64>(m_stats.largestBatch, batch.size());
+}
+
+void HistoryStore::writeThen(WriteWork work, std::function<void(std::optional<Error>)> done)
+{
+    auto job = std::make_unique<WriteJob>(WriteJob{std::move(work), std::nullopt, false, std::move(done)});
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_accepting) {
+            m_queue.push_back(job.release());
+            m_queueChanged.notify_one();
+            return;
+        }
+    }
+    job->then(makeError(ErrorType::Internal, QStringLiteral("the history store is not open")));
 }
 
 std::optional<Error> HistoryStore::write(WriteWork work)
@@ -493,6 +519,27 @@ Result<bool> HistoryStore::record(ExecutionRecord record)
         }))
         return *error;
     return true;
+}
+
+void HistoryStore::recordThen(ExecutionRecord record, RecordDone done)
+{
+    Result<RecordRow> row = recordRow(std::move(record), m_options);
+    if (!row) {
+        done(row.error());
+        return;
+    }
+    auto shared = std::make_shared<RecordRow>(std::move(row.value()));
+    writeThen(
+        [shared](Writer &writer) {
+            return writer.run(WriterSql::Upsert, shared->values,
+                              [&shared] { return recordingWhat(*shared); });
+        },
+        [done = std::move(done)](std::optional<Error> error) {
+            if (error)
+                done(std::move(*error));
+            else
+                done(true);
+        });
 }
 
 Result<bool> HistoryStore::recordPaused(ExecutionRecord record, const QJsonObject &continuation,

@@ -114,6 +114,11 @@ public:
 
     // Inserts the execution, or replaces the one with the same id (an in-progress record completed).
     Result<bool> record(ExecutionRecord record);
+    // The same without waiting: `done` is called once the record is committed, or failed, on the
+    // writer thread (or on this one, before returning, when the record is refused at once). It
+    // must be quick and must not call the store's writes. close() calls every pending `done`.
+    using RecordDone = std::function<void(Result<bool>)>;
+    void recordThen(ExecutionRecord record, RecordDone done);
     // A paused execution: its record and its continuation in one transaction.
     Result<bool> recordPaused(ExecutionRecord record, const QJsonObject &continuation,
                               const QDateTime &expiresAt);
@@ -157,6 +162,8 @@ private:
     using WriteWork = std::function<std::optional<Error>(Writer &)>;
 
     std::optional<Error> write(WriteWork work);
+    // Queues `work`; `done` gets its outcome on the writer thread once its transaction ended.
+    void writeThen(WriteWork work, std::function<void(std::optional<Error>)> done);
     Result<QSqlDatabase> readConnection() const;
     // Runs `work` with this thread's connection; when that connection turns out to be dead (the
     // database restarted since its last use), once more with a new one, so that a restart costs
