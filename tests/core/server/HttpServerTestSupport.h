@@ -20,8 +20,10 @@
 #include <QThread>
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 
 namespace wf::httptest {
 
@@ -216,10 +218,51 @@ protected:
             return std::nullopt;
         };
         QVERIFY(m_server->addRoute(std::move(guarded)));
+        // Answers later, when the test calls answerLater(); "/later/throws" throws before answering,
+        // "/later/twice" answers twice.
+        Route later{"/later/*", {"GET"}, true, [](const HttpRequest &) {
+                        return textAnswer("sync", 500);
+                    }};
+        later.asyncHandler = [this](const HttpRequest &request, wf::server::Respond respond) {
+            const QByteArray name = lastSegment(request.path);
+            if (name == "throws")
+                throw std::runtime_error("boom");
+            if (name == "twice") {
+                respond(textAnswer("first"));
+                respond(textAnswer("second"));
+                return;
+            }
+            std::lock_guard lock(m_laterMutex);
+            m_later.append({name, std::move(respond)});
+        };
+        QVERIFY(m_server->addRoute(std::move(later)));
+    }
+
+    // The asynchronous requests not answered yet.
+    qsizetype laterCount()
+    {
+        std::lock_guard lock(m_laterMutex);
+        return m_later.size();
+    }
+
+    // Answers the oldest of them with its name, from a thread of its own after `delayMs`.
+    void answerLater(int delayMs = 0)
+    {
+        std::pair<QByteArray, wf::server::Respond> pending;
+        {
+            std::lock_guard lock(m_laterMutex);
+            pending = m_later.takeFirst();
+        }
+        std::thread([pending = std::move(pending), delayMs] {
+            QThread::msleep(static_cast<unsigned long>(delayMs));
+            pending.second(textAnswer("later " + pending.first));
+        }).detach();
     }
 
     void tearDownServer()
     {
+        while (laterCount() > 0)
+            answerLater();          // never leave an answer pending: the destructor waits for them
         m_releaseSlow.release(100); // never leave a worker blocked: the destructor waits for them
         m_server.reset();
         m_releaseSlow.acquire(m_releaseSlow.available());
@@ -258,6 +301,8 @@ protected:
     QNetworkAccessManager m_nam;
     HttpRequest m_lastRequest; // what the /echo and /json handlers saw (server thread)
     int m_echoCalls = 0;
+    std::mutex m_laterMutex;
+    QList<std::pair<QByteArray, wf::server::Respond>> m_later;
     QSemaphore m_slowEntered;
     QSemaphore m_releaseSlow;
 };

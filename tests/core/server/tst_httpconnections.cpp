@@ -31,6 +31,9 @@ private slots:
     void invalidConfiguration();
     void https();
     void serverDestroyedWhileHandlerRuns();
+    void asyncAnswerHoldsNoWorker();
+    void asyncHandlerAnswersOnce();
+    void serverDestroyedWhileAnswerPending();
 };
 
 void TestHttpConnections::pipelinedRequestsAnsweredInOrder()
@@ -321,6 +324,62 @@ void TestHttpConnections::serverDestroyedWhileHandlerRuns()
     m_server.reset();
     QVERIFY(client.waitClosed());
     QVERIFY(!client.read(false, 100));
+}
+
+// An asynchronous route's request waits for its answer without a worker: with one worker, other
+// requests are served meanwhile; the answer, given from another thread, is written in order.
+void TestHttpConnections::asyncAnswerHoldsNoWorker()
+{
+    ServerConfig config;
+    config.workerThreads = 1;
+    QVERIFY(start(config));
+    QSignalSpy finished(m_server.get(), &HttpServer::requestFinished);
+    RawClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.send(get("/later/a") + get("/later/b")); // pipelined: b waits for a's answer
+    QTRY_COMPARE_WITH_TIMEOUT(laterCount(), 1, kWaitMs);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(call("GET", QStringLiteral("/fast"))->readAll(), QByteArray("fast"));
+    QVERIFY(!client.read(false, 100)); // not answered yet
+    answerLater(50);
+    const auto first = client.read();
+    QVERIFY(first);
+    QCOMPARE(first->status, 200);
+    QCOMPARE(first->body, QByteArray("later a"));
+    QTRY_COMPARE_WITH_TIMEOUT(laterCount(), 1, kWaitMs);
+    answerLater();
+    const auto second = client.read();
+    QVERIFY(second);
+    QCOMPARE(second->body, QByteArray("later b"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 5, kWaitMs);
+}
+
+void TestHttpConnections::asyncHandlerAnswersOnce()
+{
+    QVERIFY(start());
+    auto thrown = call("GET", QStringLiteral("/later/throws"));
+    QCOMPARE(thrown->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 500);
+    QVERIFY(thrown->readAll().contains("internal_error"));
+    auto twice = call("GET", QStringLiteral("/later/twice"));
+    QCOMPARE(twice->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(twice->readAll(), QByteArray("first"));
+    QCOMPARE(call("GET", QStringLiteral("/hello"))->readAll(), QByteArray("hello")); // still in step
+}
+
+// The server waits for the answers still to come (they are posted to it), then closes.
+void TestHttpConnections::serverDestroyedWhileAnswerPending()
+{
+    QVERIFY(start());
+    RawClient client;
+    QVERIFY(client.connectTo(m_server->port()));
+    client.send(get("/later/x"));
+    QTRY_COMPARE_WITH_TIMEOUT(laterCount(), 1, kWaitMs);
+    answerLater(300);
+    QElapsedTimer waited;
+    waited.start();
+    m_server.reset();
+    QVERIFY2(waited.elapsed() >= 250, QByteArray::number(waited.elapsed()).constData());
+    QVERIFY(client.waitClosed());
 }
 
 QTEST_GUILESS_MAIN(TestHttpConnections)

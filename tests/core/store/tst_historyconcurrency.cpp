@@ -28,6 +28,8 @@ private slots:
 
     void insertsConcurrentlyFromEightThreads();
     void groupCommitsWaitingWriters();
+    void recordThenAnswersOnceCommitted();
+    void closeAnswersPendingRecords();
     void undoesFailedWriteAloneInBatch();
     void reusesNoStatementAcrossReopen();
     void closesReadConnectionsOfEndedThreads();
@@ -235,6 +237,77 @@ void TestHistoryConcurrency::groupCommitsWaitingWriters()
     QCOMPARE(stats.queued, 0u);
     QCOMPARE(stats.writing, 0u);
     QCOMPARE(store.count().value(), 8);
+}
+
+// recordThen does not wait: its callback comes once the record is committed (another connection
+// reads it then), in the same group commits as the writes callers wait for.
+void TestHistoryConcurrency::recordThenAnswersOnceCommitted()
+{
+    HistoryStoreOptions options;
+    options.busyTimeoutMs = 60000;
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath(), options));
+    RawDb blocker(dbPath());
+    QVERIFY(execAll(blocker, lockAllWrites()));
+
+    std::mutex mutex;
+    QStringList committed; // ids whose callback saw them in history
+    QStringList failed;
+    const auto recordLater = [&] {
+        ExecutionRecord record = makeRecord(QStringLiteral("f"), kBase);
+        const QString id = record.id;
+        store.recordThen(std::move(record), [&, id](Result<bool> written) {
+            const bool visible = written.ok() && store.get(id).ok();
+            std::lock_guard lock(mutex);
+            (visible ? committed : failed).append(id);
+        });
+    };
+    recordLater();
+    QTRY_COMPARE(store.statistics().writing, 1u); // the writer waits for the lock with this one
+    for (int i = 0; i < 5; ++i)
+        recordLater();
+    std::thread waiting([&store] { QVERIFY(store.record(makeRecord(QStringLiteral("f"), kBase)).ok()); });
+    QTRY_COMPARE(store.statistics().queued, 6u);
+    {
+        std::lock_guard lock(mutex);
+        QVERIFY(committed.isEmpty() && failed.isEmpty()); // nothing answered before its commit
+    }
+    QVERIFY(blocker.exec(QStringLiteral("ROLLBACK")));
+    waiting.join();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        [&] {
+            std::lock_guard lock(mutex);
+            return committed.size() + failed.size();
+        }(),
+        6, 10000);
+    QCOMPARE(failed, QStringList());
+    QCOMPARE(store.count().value(), 7);
+    QCOMPARE(store.statistics().transactions, 2u); // the first alone, then the other six together
+
+    store.close();
+    bool refused = false;
+    store.recordThen(makeRecord(QStringLiteral("f"), kBase), [&refused](Result<bool> written) {
+        refused = !written.ok() && written.error().message.contains(QStringLiteral("not open"));
+    });
+    QVERIFY(refused); // at once, on the caller's thread
+}
+
+// close() commits what was queued and answers every pending callback before it returns.
+void TestHistoryConcurrency::closeAnswersPendingRecords()
+{
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath()));
+    std::atomic<int> answered{0};
+    constexpr int kRecords = 300;
+    for (int i = 0; i < kRecords; ++i)
+        store.recordThen(makeRecord(QStringLiteral("f"), kBase), [&answered](Result<bool> written) {
+            if (written.ok())
+                answered.fetch_add(1);
+        });
+    store.close();
+    QCOMPARE(answered.load(), kRecords);
+    VERIFY_OK(store.open(dbPath()));
+    QCOMPARE(store.count().value(), kRecords);
 }
 
 void TestHistoryConcurrency::undoesFailedWriteAloneInBatch()
