@@ -499,7 +499,12 @@ HttpAnswer InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &fl
                            QStringLiteral("only failed or timed-out executions are retried; %1 is %2")
                                .arg(executionId, executionStatusName(*status).toLower()),
                            executionId);
-    auto original = m_ledger.recordedRequest(flow.id, executionId);
+    auto recorded = m_ledger.recordedRequest(flow.id, executionId);
+    if (!recorded)
+        return historyUnavailable(recorded.error(),
+                                  QStringLiteral("the input of execution %1 cannot be read").arg(executionId),
+                                  executionId);
+    std::optional<HttpRequest> &original = recorded.value();
     if (!original)
         return errorAnswer(
             409, QStringLiteral("execution_not_retryable"),
@@ -533,7 +538,12 @@ HttpAnswer InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &f
                            QStringLiteral("execution %1 is not paused (it is %2)")
                                .arg(executionId, executionStatusName(*status).toLower()),
                            executionId);
-    const auto continuation = m_ledger.takePaused(flow.id, executionId);
+    const auto taken = m_ledger.takePaused(flow.id, executionId);
+    if (!taken)
+        return historyUnavailable(taken.error(),
+                                  QStringLiteral("execution %1 cannot be resumed now").arg(executionId),
+                                  executionId);
+    const std::optional<Continuation> &continuation = *taken;
     if (!continuation)
         return errorAnswer(
             409, QStringLiteral("execution_not_paused"),
