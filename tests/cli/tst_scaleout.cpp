@@ -406,6 +406,13 @@ void TestScaleOut::databaseOutageGives503AndRecovers()
                  .toString()
                  .contains(QLatin1String("unavailable")),
              invoked.body.constData());
+    // The flow's rate limit lives in the database: refused before the flow ran, so no execution.
+    QVERIFY2(executionIdOf(invoked).isEmpty(), invoked.body.constData());
+    QVERIFY2(invoked.json()
+                 .value(QLatin1String("error_description"))
+                 .toString()
+                 .contains(QLatin1String("rate limit")),
+             invoked.body.constData());
     const Reply resumedDuringOutage = post(resume, "{\"approved\":true}");
     QCOMPARE(resumedDuringOutage.status, 503);
     QCOMPARE(resumedDuringOutage.json().value(QLatin1String("error")).toString(),

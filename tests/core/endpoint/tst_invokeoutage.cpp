@@ -1,6 +1,6 @@
 // The invoke pipeline while execution history cannot be read or written (its database is down):
-// resume and retry answer 503 history_unavailable at once, run nothing, say nothing of the database
-// to callers, and lose nothing (the same request succeeds once history is back).
+// resume, retry and the shared rate limit answer 503 history_unavailable at once, run nothing, say
+// nothing of the database to callers, and lose nothing (the same request succeeds once history is back).
 
 #include "MemoryLedger.h"
 #include "endpoint/InvokeService.h"
@@ -13,6 +13,7 @@
 #include <QTest>
 
 using namespace wf;
+using wf::invoketest::kDatabaseDown;
 using wf::invoketest::MemoryLedger;
 
 namespace {
@@ -53,6 +54,9 @@ private slots:
     void resumeAndRetry_data();
     void resumeAndRetry();
     void takeLostToAnotherResumeIsStillAConflict();
+    void rateLimitStoreDownRunsNothing();
+    void rateLimitStoreDownRefusesResumeAndRetry();
+    void rateLimitStoreLimits();
 
 private:
     HttpRequest request(const QString &flowId, const QByteArray &body = {},
@@ -73,15 +77,24 @@ private:
         const HttpAnswer answer = m_service->handle(request(flowId, "{\"amount\": 5, \"reason\": \"bus\"}"));
         return answer.header("X-Execution-Id");
     }
+    void shareRateLimits(double rate)
+    {
+        m_service->rateLimiter().setRate(rate);
+        m_service->rateLimiter().setShared(
+            [this](const QString &, double, qint64) { return m_sharedAnswer; });
+    }
+
     MemorySecretStore m_secrets;
     Workspace m_workspace;
     MemoryLedger m_ledger;
     std::unique_ptr<InvokeService> m_service;
+    Result<std::optional<int>> m_sharedAnswer = std::optional<int>();
 };
 
 void TestInvokeOutage::init()
 {
     m_ledger = MemoryLedger();
+    m_sharedAnswer = std::optional<int>();
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     auto created = Workspace::create(dir.path() + QStringLiteral("/ws"), m_secrets);
@@ -167,6 +180,68 @@ void TestInvokeOutage::takeLostToAnotherResumeIsStillAConflict()
         m_service->handle(request(QStringLiteral("approval-pause"), "{}", "/resume/" + id));
     QCOMPARE(answer.status, 409);
     QCOMPARE(bodyOf(answer).value(QLatin1String("error")).toString(), QStringLiteral("execution_not_paused"));
+}
+
+void TestInvokeOutage::rateLimitStoreDownRunsNothing()
+{
+    shareRateLimits(5);
+    m_sharedAnswer = makeError(ErrorType::Internal, kDatabaseDown);
+    int ran = 0;
+    m_ledger.onRecord = [&ran](const InvocationRecord &) {
+        ++ran;
+    };
+    for (const QString &flowId : {QStringLiteral("hello-public"), QStringLiteral("approval-pause")}) {
+        const HttpAnswer answer = m_service->handle(request(flowId, "{\"name\": \"Ada\"}"));
+        verifyHistoryUnavailable(answer);
+        QVERIFY2(bodyOf(answer)
+                     .value(QLatin1String("error_description"))
+                     .toString()
+                     .contains(QLatin1String("rate limit")),
+                 answer.body.constData());
+        QVERIFY(answer.header("X-Execution-Id").isEmpty());
+        QVERIFY(!bodyOf(answer).contains(QLatin1String("executionId")));
+        QVERIFY(answer.header("Retry-After").isEmpty()); // not a 429: nothing says when it is back
+    }
+    // The flow never ran: the ledger was not even asked to record it.
+    QCOMPARE(ran, 0);
+    QVERIFY(m_ledger.entries.isEmpty());
+    QVERIFY(m_service->runningExecutions().isEmpty());
+    // The store answers again: the flow runs.
+    m_sharedAnswer = std::optional<int>();
+    QCOMPARE(m_service->handle(request(QStringLiteral("hello-public"), "{\"name\": \"Ada\"}")).status, 200);
+    QCOMPARE(ran, 1);
+}
+
+void TestInvokeOutage::rateLimitStoreDownRefusesResumeAndRetry()
+{
+    const QByteArray pausedId = execute(QStringLiteral("approval-pause"));
+    const QByteArray failedId = execute(QStringLiteral("refuse"));
+    shareRateLimits(5);
+    m_sharedAnswer = makeError(ErrorType::Internal, kDatabaseDown);
+    verifyHistoryUnavailable(
+        m_service->handle(request(QStringLiteral("approval-pause"), "{}", "/resume/" + pausedId)));
+    verifyHistoryUnavailable(m_service->handle(request(QStringLiteral("refuse"), {}, "/retry/" + failedId)));
+    verifyHistoryUnavailable(
+        m_service->resumeFromConsole(QStringLiteral("approval-pause"), QString::fromLatin1(pausedId), {}));
+    verifyHistoryUnavailable(
+        m_service->retryFromConsole(QStringLiteral("refuse"), QString::fromLatin1(failedId)));
+    QCOMPARE(m_ledger.entries.size(), 2);
+    QVERIFY(m_ledger.paused.contains(QString::fromLatin1(pausedId)));
+    m_sharedAnswer = std::optional<int>();
+    QCOMPARE(m_service->handle(request(QStringLiteral("approval-pause"), "{}", "/resume/" + pausedId)).status,
+             200);
+}
+
+void TestInvokeOutage::rateLimitStoreLimits()
+{
+    // A store that answers "no token, retry in 4 s" limits as the memory buckets do.
+    shareRateLimits(5);
+    m_sharedAnswer = std::optional<int>(4);
+    const HttpAnswer limited = m_service->handle(request(QStringLiteral("hello-public")));
+    QCOMPARE(limited.status, 429);
+    QCOMPARE(limited.header("Retry-After"), QByteArrayLiteral("4"));
+    QCOMPARE(bodyOf(limited).value(QLatin1String("error")).toString(), QStringLiteral("rate_limited"));
+    QVERIFY(m_ledger.entries.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestInvokeOutage)
