@@ -1,4 +1,5 @@
-// wfconsole history: the executions of a workspace, newest first.
+// wfconsole history: the executions of a workspace, newest first, from its history.db or from the
+// PostgreSQL database its servers share (--database).
 
 #include "Commands.h"
 #include "WorkspaceOptions.h"
@@ -32,10 +33,19 @@ int listHistory(const QStringList &arguments)
                                    QStringLiteral("n"), QStringLiteral("50"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the executions as JSON."));
     parser.addOptions({flow, status, search, limit, json});
+    addDatabaseOption(&parser,
+                      QStringLiteral("Read the executions from this PostgreSQL database (%1), the one "
+                                     "given to wfconsole serve --database (default: the workspace's "
+                                     "history.db)."));
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (const auto done = parseVerbArguments(parser, arguments, "history"))
         return *done;
+    const auto database = databaseOption(parser);
+    if (!database) {
+        err << "wfconsole history: --database: " << database.error().message << Qt::endl;
+        return Usage;
+    }
     auto opened = openWorkspace(parser, err);
     if (!opened)
         return Failure;
@@ -69,8 +79,8 @@ int listHistory(const QStringList &arguments)
     }
 
     HistoryStore history;
-    if (auto openedHistory = history.open(QDir(workspace.dir()).filePath(QStringLiteral("history.db")));
-        !openedHistory) {
+    const QString location = database->value_or(QDir(workspace.dir()).filePath(QStringLiteral("history.db")));
+    if (auto openedHistory = history.open(location); !openedHistory) {
         err << "wfconsole history: " << openedHistory.error().message << Qt::endl;
         return Failure;
     }

@@ -7,7 +7,6 @@
 #include "WorkspaceOptions.h"
 #include "server/RequestLog.h"
 #include "server/WorkspaceServer.h"
-#include "store/DatabaseUrl.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -36,13 +35,11 @@ int serve(const QStringList &arguments)
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
                                     QStringLiteral("The PEM private key of --tls-cert."),
                                     QStringLiteral("file"));
-    const QCommandLineOption database(
-        QStringLiteral("database"),
-        QStringLiteral("Keep history, paused executions, the jti replay cache and rate limits in this "
-                       "PostgreSQL database (postgresql://user:password@host:port/database), shared with "
-                       "every server started on it (default: the workspace's history.db)."),
-        QStringLiteral("url"));
-    parser.addOptions({host, port, tlsCert, tlsKey, database});
+    parser.addOptions({host, port, tlsCert, tlsKey});
+    addDatabaseOption(&parser,
+                      QStringLiteral("Keep history, paused executions, the jti replay cache and rate "
+                                     "limits in this PostgreSQL database (%1), shared with every server "
+                                     "started on it (default: the workspace's history.db)."));
     QTextStream err(stderr);
     if (const auto done = parseVerbArguments(parser, arguments, "serve"))
         return *done;
@@ -70,14 +67,12 @@ int serve(const QStringList &arguments)
         }
         overrides.tls = *tls;
     }
-    if (parser.isSet(database)) {
-        const auto url = DatabaseUrl::parse(parser.value(database));
-        if (!url) {
-            err << "wfconsole serve: --database: " << url.error().message << Qt::endl;
-            return Usage;
-        }
-        overrides.database = parser.value(database);
+    const auto database = databaseOption(parser);
+    if (!database) {
+        err << "wfconsole serve: --database: " << database.error().message << Qt::endl;
+        return Usage;
     }
+    overrides.database = *database;
     auto opened = openWorkspace(parser, err);
     if (!opened)
         return Failure;

@@ -1,5 +1,6 @@
 #include "WorkspaceOptions.h"
 
+#include "store/DatabaseUrl.h"
 #include "store/KeychainSecretStore.h"
 
 #include <QDir>
@@ -13,6 +14,29 @@ void addWorkspaceOptions(QCommandLineParser *parser)
         QCommandLineOption({QStringLiteral("w"), QStringLiteral("workspace")},
                            QStringLiteral("The workspace folder (default: the current folder)."),
                            QStringLiteral("dir"), QDir::currentPath()));
+}
+
+namespace {
+const QString kDatabaseOption = QStringLiteral("database");
+}
+
+void addDatabaseOption(QCommandLineParser *parser, const QString &description)
+{
+    parser->addOption(QCommandLineOption(
+        kDatabaseOption,
+        description.arg(QStringLiteral("postgresql://user:password@host:port/database, optionally "
+                                       "?sslmode=MODE&connect_timeout=SECONDS")),
+        QStringLiteral("url")));
+}
+
+Result<std::optional<QString>> databaseOption(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(kDatabaseOption))
+        return std::optional<QString>();
+    const QString text = parser.value(kDatabaseOption);
+    if (const auto url = DatabaseUrl::parse(text); !url)
+        return url.error();
+    return std::optional<QString>(text);
 }
 
 std::optional<OpenedWorkspace> openWorkspace(const QCommandLineParser &parser, QTextStream &err)

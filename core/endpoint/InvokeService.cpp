@@ -85,14 +85,20 @@ HttpAnswer payloadTooLarge(qint64 limit)
                            .arg(limit));
 }
 
-// History cannot be read or written now (its database is unreachable). Where it lives and why it
-// failed is for the server's log, not for callers.
-HttpAnswer historyUnavailable(const Error &error, const QString &what, const QString &executionId = {})
+// The answer while history's database is unreachable. Where it lives and why it failed is for the
+// server's log, not for callers.
+HttpAnswer historyUnavailableAnswer(const QString &what, const QString &executionId = {})
 {
-    qCWarning(lcEndpoint).noquote() << what << "execution history is unavailable:" << error.message;
     return errorAnswer(503, QStringLiteral("history_unavailable"),
                        QStringLiteral("%1: execution history is unavailable; retry shortly").arg(what),
                        executionId);
+}
+
+// History cannot be read or written now: logs why, answers 503.
+HttpAnswer historyUnavailable(const Error &error, const QString &what, const QString &executionId = {})
+{
+    qCWarning(lcEndpoint).noquote() << what << "execution history is unavailable:" << error.message;
+    return historyUnavailableAnswer(what, executionId);
 }
 
 HttpAnswer notFound()
@@ -367,7 +373,10 @@ std::optional<HttpAnswer> InvokeService::admitAuthenticated(const Flow &flow)
             QStringLiteral("the flow '%1' is switched off; switch it on in the Workflows console")
                 .arg(flow.name));
     int retryAfter = 1;
-    if (!m_rateLimiter.tryAcquire(flow.id, &retryAfter)) {
+    switch (m_rateLimiter.tryAcquire(flow.id, &retryAfter)) {
+    case RateLimiter::Outcome::Taken:
+        break;
+    case RateLimiter::Outcome::Limited: {
         HttpAnswer answer =
             errorAnswer(429, QStringLiteral("rate_limited"),
                         QStringLiteral("more than %1 invocations a second for this flow; retry after %2 s")
@@ -375,6 +384,11 @@ std::optional<HttpAnswer> InvokeService::admitAuthenticated(const Flow &flow)
                             .arg(retryAfter));
         answer.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter));
         return answer;
+    }
+    case RateLimiter::Outcome::Unavailable:
+        // The rate limits live in history's database (the limiter has logged why it failed): refused
+        // before anything runs, rather than run and then not recorded.
+        return historyUnavailableAnswer(QStringLiteral("the flow's rate limit cannot be checked"));
     }
     return std::nullopt;
 }
@@ -519,7 +533,12 @@ void InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &flow, co
                                 QStringLiteral("only failed or timed-out executions are retried; %1 is %2")
                                     .arg(executionId, executionStatusName(*status).toLower()),
                                 executionId));
-    auto original = m_ledger.recordedRequest(flow.id, executionId);
+    auto recorded = m_ledger.recordedRequest(flow.id, executionId);
+    if (!recorded)
+        return done(historyUnavailable(
+            recorded.error(), QStringLiteral("the input of execution %1 cannot be read").arg(executionId),
+            executionId));
+    std::optional<HttpRequest> &original = recorded.value();
     if (!original)
         return done(errorAnswer(
             409, QStringLiteral("execution_not_retryable"),
@@ -553,7 +572,12 @@ void InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &flow, c
                                 QStringLiteral("execution %1 is not paused (it is %2)")
                                     .arg(executionId, executionStatusName(*status).toLower()),
                                 executionId));
-    const auto continuation = m_ledger.takePaused(flow.id, executionId);
+    const auto taken = m_ledger.takePaused(flow.id, executionId);
+    if (!taken)
+        return done(historyUnavailable(taken.error(),
+                                       QStringLiteral("execution %1 cannot be resumed now").arg(executionId),
+                                       executionId));
+    const std::optional<Continuation> &continuation = *taken;
     if (!continuation)
         return done(errorAnswer(
             409, QStringLiteral("execution_not_paused"),

@@ -59,11 +59,14 @@ public:
     // cannot be read now (its database is unreachable).
     virtual Result<std::optional<ExecutionStatus>> status(const QString &flowId,
                                                           const QString &executionId) = 0;
-    // Removes and returns the continuation of a paused execution: of two concurrent resumes, one wins.
-    virtual std::optional<Continuation> takePaused(const QString &flowId, const QString &executionId) = 0;
+    // Removes and returns the continuation of a paused execution: of two concurrent resumes, one wins
+    // (the other gets nullopt). An error when history cannot be read now.
+    virtual Result<std::optional<Continuation>> takePaused(const QString &flowId,
+                                                           const QString &executionId) = 0;
     // The request an execution of `flowId` ran with, as recorded (secrets redacted); nullopt when it
-    // is unknown or was not kept whole (a truncated body).
-    virtual std::optional<HttpRequest> recordedRequest(const QString &flowId, const QString &executionId) = 0;
+    // is unknown or was not kept whole (a truncated body), an error when history cannot be read now.
+    virtual Result<std::optional<HttpRequest>> recordedRequest(const QString &flowId,
+                                                               const QString &executionId) = 0;
 };
 
 // An execution running now (history records it only when it ends), for the console's history view.

@@ -33,11 +33,12 @@ void RateLimiter::setShared(SharedTake shared)
     m_buckets.clear();
 }
 
-bool RateLimiter::tryAcquire(const QString &key, int *retryAfterSeconds, Clock::time_point now)
+RateLimiter::Outcome RateLimiter::tryAcquire(const QString &key, int *retryAfterSeconds,
+                                             Clock::time_point now)
 {
     QMutexLocker lock(&m_mutex);
     if (m_rate <= 0)
-        return true;
+        return Outcome::Taken;
     if (m_shared) {
         const SharedTake shared = m_shared;
         const double rate = m_rate;
@@ -49,12 +50,15 @@ bool RateLimiter::tryAcquire(const QString &key, int *retryAfterSeconds, Clock::
                                   .count();
         const auto taken = shared(key, rate, wallUs);
         if (!taken) {
-            qCWarning(lcRateLimit).noquote() << "rate limit not checked:" << taken.error().message;
-            return true;
+            qCWarning(lcRateLimit).noquote()
+                << "rate limit of" << key << "not checked, invocation refused:" << taken.error().message;
+            return Outcome::Unavailable;
         }
-        if (taken->has_value() && retryAfterSeconds)
+        if (!taken->has_value())
+            return Outcome::Taken;
+        if (retryAfterSeconds)
             *retryAfterSeconds = taken->value();
-        return !taken->has_value();
+        return Outcome::Limited;
     }
     const double capacity = std::max(1.0, m_rate);
     auto it = m_buckets.find(key);
@@ -70,11 +74,11 @@ bool RateLimiter::tryAcquire(const QString &key, int *retryAfterSeconds, Clock::
     }
     if (it->tokens >= 1.0) {
         it->tokens -= 1.0;
-        return true;
+        return Outcome::Taken;
     }
     if (retryAfterSeconds)
         *retryAfterSeconds = std::max(1, static_cast<int>(std::ceil((1.0 - it->tokens) / m_rate)));
-    return false;
+    return Outcome::Limited;
 }
 
 qsizetype RateLimiter::bucketCount() const

@@ -4,7 +4,8 @@
 // Thread-safe; one instance serves every worker.
 //
 // Servers that share one database share their buckets too (setShared): then the database keeps them,
-// so the limit holds across the servers, not per server.
+// so the limit holds across the servers, not per server. While that database cannot answer, nothing
+// is let through: the limit cannot be checked, and the execution could not be recorded either.
 
 #include "Result.h"
 
@@ -30,17 +31,24 @@ public:
     // 0 switches limiting off.
     explicit RateLimiter(double ratePerSecond = 10.0);
 
+    enum class Outcome {
+        Taken,       // go ahead
+        Limited,     // no token left: refuse with 429 and Retry-After
+        Unavailable, // the shared store cannot answer now: refuse at once (503), run nothing
+    };
+
     // From now on, takes tokens from `shared` instead of memory (an empty function: memory again).
-    // When the store cannot answer, the invocation is let through: the database it depends on is
-    // the one history is written to, so it is answered 503 when it cannot be recorded.
+    // When the store cannot answer, tryAcquire() says Unavailable (and logs why): running the flow
+    // anyway would only end in an execution that cannot be recorded, after its cards had run.
     void setShared(SharedTake shared);
 
     void setRate(double ratePerSecond);
     double rate() const;
 
-    // Takes one token for `key`. When none is left, returns false and sets `*retryAfterSeconds` (≥ 1)
-    // to when the next one is due.
-    bool tryAcquire(const QString &key, int *retryAfterSeconds, Clock::time_point now = Clock::now());
+    // Takes one token for `key`. When none is left, returns Limited and sets `*retryAfterSeconds`
+    // (≥ 1) to when the next one is due. Only a shared limiter is ever Unavailable; with the limit
+    // off (rate 0) every call is Taken without asking the store.
+    Outcome tryAcquire(const QString &key, int *retryAfterSeconds, Clock::time_point now = Clock::now());
 
     // Buckets held. A bucket that has refilled is the same as none, so when more than
     // kSweepThreshold are held the full ones are dropped: memory follows the keys in use, not every

@@ -96,19 +96,25 @@ Result<std::optional<ExecutionStatus>> HistoryLedger::status(const QString &flow
     return std::optional<ExecutionStatus>(record->status);
 }
 
-std::optional<Continuation> HistoryLedger::takePaused(const QString &flowId, const QString &executionId)
+Result<std::optional<Continuation>> HistoryLedger::takePaused(const QString &flowId,
+                                                              const QString &executionId)
 {
     auto paused = m_store.takePaused(executionId, flowId);
+    if (!paused && paused.error().type != ErrorType::NotFound)
+        return paused.error();
     if (!paused || paused->flowId != flowId)
-        return std::nullopt;
+        return std::optional<Continuation>();
     return Continuation::fromJson(paused->continuation);
 }
 
-std::optional<HttpRequest> HistoryLedger::recordedRequest(const QString &flowId, const QString &executionId)
+Result<std::optional<HttpRequest>> HistoryLedger::recordedRequest(const QString &flowId,
+                                                                  const QString &executionId)
 {
     auto record = m_store.get(executionId);
+    if (!record && record.error().type != ErrorType::NotFound)
+        return record.error();
     if (!record || record->flowId != flowId || record->request.bodyTruncated)
-        return std::nullopt;
+        return std::optional<HttpRequest>();
     HttpRequest request;
     request.method = record->request.method;
     const QByteArray &pathAndQuery = record->request.pathAndQuery;
@@ -118,7 +124,7 @@ std::optional<HttpRequest> HistoryLedger::recordedRequest(const QString &flowId,
     request.headers = record->request.headers;
     request.body = record->request.body;
     request.peerAddress = record->caller.address;
-    return request;
+    return std::optional<HttpRequest>(std::move(request));
 }
 
 } // namespace wf

@@ -21,8 +21,10 @@ public:
     Result<bool> record(const InvocationRecord &record) override;
     void recordThen(const InvocationRecord &record, RecordDone done) override;
     Result<std::optional<ExecutionStatus>> status(const QString &flowId, const QString &executionId) override;
-    std::optional<Continuation> takePaused(const QString &flowId, const QString &executionId) override;
-    std::optional<HttpRequest> recordedRequest(const QString &flowId, const QString &executionId) override;
+    Result<std::optional<Continuation>> takePaused(const QString &flowId,
+                                                   const QString &executionId) override;
+    Result<std::optional<HttpRequest>> recordedRequest(const QString &flowId,
+                                                       const QString &executionId) override;
 
     // The history record an invocation becomes (before redaction, which the store applies).
     static ExecutionRecord toExecutionRecord(const InvocationRecord &record, const QDateTime &finishedAt);

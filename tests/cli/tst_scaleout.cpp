@@ -375,6 +375,16 @@ void TestScaleOut::historyShowsEveryExecutionOnce()
     int rows = 0;
     QCOMPARE(historyIds(QStringLiteral("hello-public"), &rows), answered);
     QCOMPARE(rows, 12); // each once
+    // The command line lists them from the shared database too.
+    const Run listed =
+        wfconsole({QStringLiteral("history"), QStringLiteral("--database"), m_databaseUrl,
+                   QStringLiteral("--flow"), QStringLiteral("hello-public"), QStringLiteral("--json"),
+                   QStringLiteral("--limit"), QStringLiteral("1000")});
+    QVERIFY2(listed.exitCode == 0, listed.err.constData());
+    QSet<QByteArray> inHistory;
+    for (const QJsonValue &execution : QJsonDocument::fromJson(listed.out).array())
+        inHistory.insert(execution[QLatin1String("id")].toString().toLatin1());
+    QCOMPARE(inHistory, answered);
     // nginx spread them over both servers: each logged some of them.
     for (const QByteArray &log : m_serverOut) {
         const bool servedSome = std::any_of(answered.begin(), answered.end(),
@@ -406,6 +416,13 @@ void TestScaleOut::databaseOutageGives503AndRecovers()
                  .toString()
                  .contains(QLatin1String("unavailable")),
              invoked.body.constData());
+    // The flow's rate limit lives in the database: refused before the flow ran, so no execution.
+    QVERIFY2(executionIdOf(invoked).isEmpty(), invoked.body.constData());
+    QVERIFY2(invoked.json()
+                 .value(QLatin1String("error_description"))
+                 .toString()
+                 .contains(QLatin1String("rate limit")),
+             invoked.body.constData());
     const Reply resumedDuringOutage = post(resume, "{\"approved\":true}");
     QCOMPARE(resumedDuringOutage.status, 503);
     QCOMPARE(resumedDuringOutage.json().value(QLatin1String("error")).toString(),
@@ -419,6 +436,13 @@ void TestScaleOut::databaseOutageGives503AndRecovers()
     QVERIFY2(!invoked.body.contains("127.0.0.1") && !token.body.contains("127.0.0.1"),
              invoked.body.constData());
     QVERIFY2(elapsed.elapsed() < 5000, "a database outage is answered at once, not after a hang");
+    // The command line says the database cannot be reached, naming it without its password.
+    const Run listed = wfconsole({QStringLiteral("history"), QStringLiteral("--database"), m_databaseUrl});
+    QCOMPARE(listed.exitCode, 1);
+    const auto parsedUrl = DatabaseUrl::parse(m_databaseUrl);
+    QVERIFY2(listed.err.contains(parsedUrl->masked().toUtf8()), listed.err.constData());
+    if (!parsedUrl->password.isEmpty())
+        QVERIFY(!listed.err.contains(parsedUrl->password.toUtf8()));
     QVERIFY(databaseControl(QStringLiteral("start")));
     // No restart: both servers reconnect by themselves.
     QTRY_COMPARE_WITH_TIMEOUT(post(direct(0) + flowPath(QStringLiteral("approval-pause")), body).status, 200,

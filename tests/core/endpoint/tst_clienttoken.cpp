@@ -4,6 +4,7 @@
 #include "endpoint/ClientToken.h"
 #include "endpoint/RateLimiter.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
@@ -20,6 +21,7 @@ using namespace std::chrono_literals;
 namespace {
 
 using TimePoint = RateLimiter::Clock::time_point;
+using Outcome = RateLimiter::Outcome;
 
 // A fixed instant, far from the epoch of the steady clock, so the tests never depend on the real time.
 const TimePoint kT0 = TimePoint(std::chrono::hours(1000));
@@ -42,7 +44,7 @@ int acquireCount(RateLimiter &limiter, const QString &key, int attempts, TimePoi
     int granted = 0;
     for (int i = 0; i < attempts; ++i) {
         int retryAfter = -1;
-        if (limiter.tryAcquire(key, &retryAfter, now))
+        if (limiter.tryAcquire(key, &retryAfter, now) == Outcome::Taken)
             ++granted;
     }
     return granted;
@@ -84,6 +86,10 @@ private slots:
     void setRateToZeroSwitchesOff();
     void clockGoingBackwardsGivesNothing();
     void nullRetryAfterIsAllowed();
+    void sharedStoreDecides_data();
+    void sharedStoreDecides();
+    void sharedStoreDownRefusesEveryCall();
+    void sharedStoreAskedOnlyWhenLimiting();
     void threadSafety_data();
     void threadSafety();
 };
@@ -230,12 +236,13 @@ void TestClientToken::refilledBucketsAreDropped()
     int seconds = 0;
     // Keys that were used once and have refilled since are dropped when the limiter grows large...
     for (int i = 0; i < RateLimiter::kSweepThreshold; ++i)
-        QVERIFY(limiter.tryAcquire(QStringLiteral("old-%1").arg(i), &seconds, kT0));
+        QCOMPARE(limiter.tryAcquire(QStringLiteral("old-%1").arg(i), &seconds, kT0), Outcome::Taken);
     QCOMPARE(limiter.bucketCount(), RateLimiter::kSweepThreshold);
     // ... but a bucket still refilling is kept, and keeps limiting.
     QCOMPARE(acquireCount(limiter, QStringLiteral("busy"), 20, kT0 + std::chrono::seconds(2)), 10);
     QCOMPARE(limiter.bucketCount(), 1);
-    QVERIFY(limiter.tryAcquire(QStringLiteral("new"), &seconds, kT0 + std::chrono::seconds(2)));
+    QCOMPARE(limiter.tryAcquire(QStringLiteral("new"), &seconds, kT0 + std::chrono::seconds(2)),
+             Outcome::Taken);
     QCOMPARE(limiter.bucketCount(), 2);
     QCOMPARE(acquireCount(limiter, QStringLiteral("busy"), 5, kT0 + std::chrono::seconds(2)), 0);
 }
@@ -266,11 +273,11 @@ void TestClientToken::burstThenRefused()
     const QString key = QStringLiteral("flow");
     for (int i = 0; i < capacity; ++i) {
         int seconds = -1;
-        QVERIFY2(limiter.tryAcquire(key, &seconds, kT0), qPrintable(QString::number(i)));
+        QVERIFY2(limiter.tryAcquire(key, &seconds, kT0) == Outcome::Taken, qPrintable(QString::number(i)));
     }
     for (int i = 0; i < 3; ++i) {
         int seconds = -1;
-        QVERIFY(!limiter.tryAcquire(key, &seconds, kT0));
+        QCOMPARE(limiter.tryAcquire(key, &seconds, kT0), Outcome::Limited);
         QVERIFY(seconds >= 1);
         QCOMPARE(seconds, retryAfter);
     }
@@ -299,15 +306,15 @@ void TestClientToken::refillAfterOneToken()
     // Just before 1/N s nothing is back; at 1/N s exactly one token is.
     const auto due = oneTokenAt(rate);
     int seconds = -1;
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0 + due - 2us)); // 2 µs early
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + due - 2us), Outcome::Limited); // 2 µs early
     QVERIFY(seconds >= 1);
-    QVERIFY(limiter.tryAcquire(key, &seconds, kT0 + due));
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0 + due));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + due), Outcome::Taken);
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + due), Outcome::Limited);
     QVERIFY(seconds >= 1);
 
     // Another 1/N s later, one more.
-    QVERIFY(limiter.tryAcquire(key, &seconds, kT0 + 2 * due));
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0 + 2 * due));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 2 * due), Outcome::Taken);
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 2 * due), Outcome::Limited);
 }
 
 void TestClientToken::refillNeverExceedsCapacity()
@@ -326,15 +333,15 @@ void TestClientToken::retryAfterCountsDown()
     RateLimiter limiter(0.1); // one token every 10 s, capacity 1
     const QString key = QStringLiteral("flow");
     int seconds = -1;
-    QVERIFY(limiter.tryAcquire(key, &seconds, kT0));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0), Outcome::Taken);
 
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0), Outcome::Limited);
     QCOMPARE(seconds, 10);
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0 + 3s));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 3s), Outcome::Limited);
     QCOMPARE(seconds, 7);
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0 + 9500ms));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 9500ms), Outcome::Limited);
     QCOMPARE(seconds, 1); // half a second left: rounded up, never 0
-    QVERIFY(limiter.tryAcquire(key, &seconds, kT0 + 10s));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 10s), Outcome::Taken);
 }
 
 void TestClientToken::keysAreIndependent()
@@ -344,12 +351,12 @@ void TestClientToken::keysAreIndependent()
     const QString b = QStringLiteral("flow-b");
     QCOMPARE(acquireCount(limiter, a, 10, kT0), 3);
     int seconds = -1;
-    QVERIFY(!limiter.tryAcquire(a, &seconds, kT0));
+    QCOMPARE(limiter.tryAcquire(a, &seconds, kT0), Outcome::Limited);
     QCOMPARE(acquireCount(limiter, b, 10, kT0), 3);
     QCOMPARE(acquireCount(limiter, QStringLiteral("flow-c"), 1, kT0), 1);
     // Keys are compared exactly.
     QCOMPARE(acquireCount(limiter, QStringLiteral("FLOW-A"), 10, kT0), 3);
-    QVERIFY(!limiter.tryAcquire(a, &seconds, kT0));
+    QCOMPARE(limiter.tryAcquire(a, &seconds, kT0), Outcome::Limited);
 }
 
 void TestClientToken::zeroRateIsUnlimited_data()
@@ -373,15 +380,15 @@ void TestClientToken::fractionalRate()
     RateLimiter limiter(0.5); // capacity 1, one token every 2 s
     const QString key = QStringLiteral("flow");
     int seconds = -1;
-    QVERIFY(limiter.tryAcquire(key, &seconds, kT0));
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0), Outcome::Taken);
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0), Outcome::Limited);
     QCOMPARE(seconds, 2);
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0 + 1s));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 1s), Outcome::Limited);
     QCOMPARE(seconds, 1);
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0 + 1999ms));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 1999ms), Outcome::Limited);
     QCOMPARE(seconds, 1);
-    QVERIFY(limiter.tryAcquire(key, &seconds, kT0 + 2s));
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0 + 2s));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 2s), Outcome::Taken);
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 2s), Outcome::Limited);
     QCOMPARE(seconds, 2);
     // A long pause still gives only one token.
     QCOMPARE(acquireCount(limiter, key, 5, kT0 + 1h), 1);
@@ -392,10 +399,10 @@ void TestClientToken::quarterRate()
     RateLimiter limiter(0.25);
     const QString key = QStringLiteral("flow");
     int seconds = -1;
-    QVERIFY(limiter.tryAcquire(key, &seconds, kT0));
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0), Outcome::Taken);
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0), Outcome::Limited);
     QCOMPARE(seconds, 4);
-    QVERIFY(limiter.tryAcquire(key, &seconds, kT0 + 4s));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 4s), Outcome::Taken);
 }
 
 void TestClientToken::setRateResetsBuckets()
@@ -415,7 +422,7 @@ void TestClientToken::setRateResetsBuckets()
     limiter.setRate(1);
     QCOMPARE(acquireCount(limiter, key, 10, kT0), 1);
     int seconds = -1;
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0), Outcome::Limited);
     QCOMPARE(seconds, 1);
 }
 
@@ -440,21 +447,121 @@ void TestClientToken::clockGoingBackwardsGivesNothing()
     const QString key = QStringLiteral("flow");
     QCOMPARE(acquireCount(limiter, key, 3, kT0), 1);
     int seconds = -1;
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0 - 10s));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 - 10s), Outcome::Limited);
     QVERIFY(seconds >= 1);
-    QVERIFY(limiter.tryAcquire(key, &seconds, kT0 + 1s));
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0 + 1s));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 1s), Outcome::Taken);
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0 + 1s), Outcome::Limited);
 }
 
 void TestClientToken::nullRetryAfterIsAllowed()
 {
     RateLimiter limiter(1);
     const QString key = QStringLiteral("flow");
-    QVERIFY(limiter.tryAcquire(key, nullptr, kT0));
-    QVERIFY(!limiter.tryAcquire(key, nullptr, kT0));
+    QCOMPARE(limiter.tryAcquire(key, nullptr, kT0), Outcome::Taken);
+    QCOMPARE(limiter.tryAcquire(key, nullptr, kT0), Outcome::Limited);
     // The real clock is the default.
     RateLimiter realTime(1);
-    QVERIFY(realTime.tryAcquire(key, nullptr));
+    QCOMPARE(realTime.tryAcquire(key, nullptr), Outcome::Taken);
+}
+
+// --- rate limits shared through a store (servers on one database) -----------------------------------
+
+namespace {
+
+// A shared store that answers what the test says and remembers what it was asked.
+struct FakeSharedStore {
+    Result<std::optional<int>> answer = std::optional<int>();
+    int calls = 0;
+    QString lastKey;
+    double lastRate = 0;
+    qint64 lastNowUs = 0;
+
+    RateLimiter::SharedTake take()
+    {
+        return [this](const QString &key, double rate, qint64 nowUs) {
+            ++calls;
+            lastKey = key;
+            lastRate = rate;
+            lastNowUs = nowUs;
+            return answer;
+        };
+    }
+};
+
+} // namespace
+
+void TestClientToken::sharedStoreDecides_data()
+{
+    QTest::addColumn<int>("answer"); // -1: taken, -2: the store fails, else the seconds to wait
+    QTest::addColumn<int>("outcome");
+    QTest::addColumn<int>("retryAfter");
+    QTest::newRow("taken") << -1 << int(Outcome::Taken) << -1;
+    QTest::newRow("limited 1 s") << 1 << int(Outcome::Limited) << 1;
+    QTest::newRow("limited 7 s") << 7 << int(Outcome::Limited) << 7;
+    QTest::newRow("store down") << -2 << int(Outcome::Unavailable) << -1;
+}
+
+void TestClientToken::sharedStoreDecides()
+{
+    QFETCH(int, answer);
+    QFETCH(int, outcome);
+    QFETCH(int, retryAfter);
+    FakeSharedStore store;
+    if (answer == -2)
+        store.answer = makeError(ErrorType::Internal, QStringLiteral("server closed the connection"));
+    else if (answer > 0)
+        store.answer = std::optional<int>(answer);
+    RateLimiter limiter(4);
+    limiter.setShared(store.take());
+    int seconds = -1;
+    const qint64 before = QDateTime::currentMSecsSinceEpoch() * 1000;
+    QCOMPARE(int(limiter.tryAcquire(QStringLiteral("flow-a"), &seconds)), outcome);
+    const qint64 after = QDateTime::currentMSecsSinceEpoch() * 1000 + 1000;
+    QCOMPARE(seconds, retryAfter); // only a Limited outcome says when to retry
+    QCOMPARE(store.calls, 1);
+    QCOMPARE(store.lastKey, QStringLiteral("flow-a"));
+    QCOMPARE(store.lastRate, 4.0);
+    // The store gets the wall clock every server shares, not this process's steady clock.
+    QVERIFY2(store.lastNowUs >= before - 1000 && store.lastNowUs <= after,
+             qPrintable(QStringLiteral("%1 not in [%2, %3]").arg(store.lastNowUs).arg(before).arg(after)));
+    QCOMPARE(limiter.bucketCount(), 0); // nothing kept in memory
+}
+
+void TestClientToken::sharedStoreDownRefusesEveryCall()
+{
+    FakeSharedStore store;
+    store.answer = makeError(ErrorType::Internal, QStringLiteral("server closed the connection"));
+    RateLimiter limiter(1000);
+    limiter.setShared(store.take());
+    // Never let through while the store cannot answer, however many calls a full bucket would allow,
+    // and no fallback to a bucket in memory.
+    QCOMPARE(acquireCount(limiter, QStringLiteral("flow"), 50, kT0), 0);
+    int seconds = -1;
+    QCOMPARE(limiter.tryAcquire(QStringLiteral("flow"), &seconds, kT0), Outcome::Unavailable);
+    QCOMPARE(store.calls, 51);
+    QCOMPARE(limiter.bucketCount(), 0);
+    // Back by itself once the store answers again.
+    store.answer = std::optional<int>();
+    QCOMPARE(limiter.tryAcquire(QStringLiteral("flow"), &seconds, kT0), Outcome::Taken);
+    // An empty function is memory again: a store that is down no longer matters.
+    store.answer = makeError(ErrorType::Internal, QStringLiteral("server closed the connection"));
+    limiter.setShared({});
+    QCOMPARE(acquireCount(limiter, QStringLiteral("flow"), 2000, kT0), 1000);
+    QCOMPARE(store.calls, 52);
+}
+
+void TestClientToken::sharedStoreAskedOnlyWhenLimiting()
+{
+    FakeSharedStore store;
+    store.answer = makeError(ErrorType::Internal, QStringLiteral("server closed the connection"));
+    RateLimiter limiter(0); // limiting off: nothing to check, so an unreachable store refuses nothing
+    limiter.setShared(store.take());
+    QCOMPARE(acquireCount(limiter, QStringLiteral("flow"), 10, kT0), 10);
+    QCOMPARE(store.calls, 0);
+    limiter.setRate(2);
+    int seconds = -1;
+    QCOMPARE(limiter.tryAcquire(QStringLiteral("flow"), &seconds, kT0), Outcome::Unavailable);
+    QCOMPARE(store.calls, 1);
 }
 
 void TestClientToken::threadSafety_data()
@@ -487,7 +594,7 @@ void TestClientToken::threadSafety()
                 QThread::yieldCurrentThread();
             for (int i = 0; i < kAttempts; ++i) {
                 int seconds = 0;
-                if (limiter.tryAcquire(key, &seconds, kT0))
+                if (limiter.tryAcquire(key, &seconds, kT0) == Outcome::Taken)
                     ++granted;
                 else if (seconds < 1)
                     ++refusedWithoutRetryAfter;
@@ -501,7 +608,7 @@ void TestClientToken::threadSafety()
     QCOMPARE(granted.load(), capacity);
     QCOMPARE(refusedWithoutRetryAfter.load(), 0);
     int seconds = -1;
-    QVERIFY(!limiter.tryAcquire(key, &seconds, kT0));
+    QCOMPARE(limiter.tryAcquire(key, &seconds, kT0), Outcome::Limited);
 }
 
 QTEST_GUILESS_MAIN(TestClientToken)

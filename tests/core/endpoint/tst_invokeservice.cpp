@@ -2,6 +2,7 @@
 // tokens, the OAuth 2.0 branch through a verifier, rate limits, Pause and resume, CORS, and that every
 // answered execution is recorded first.
 
+#include "MemoryLedger.h"
 #include "endpoint/ClientToken.h"
 #include "endpoint/InvokeService.h"
 #include "flow/FlowJson.h"
@@ -16,62 +17,9 @@
 #include <thread>
 
 using namespace wf;
+using wf::invoketest::MemoryLedger;
 
 namespace {
-
-// Records in memory and keeps paused continuations, like the history store does.
-class MemoryLedger final : public ExecutionLedger {
-public:
-    struct Entry {
-        QString executionId;
-        QString kind;
-        QString flowId;
-        ExecutionStatus status;
-        int httpStatus;
-        QByteArray rawQuery;
-        HttpRequest request;
-        QString retryOf;
-    };
-    QList<Entry> entries;
-    QHash<QString, Continuation> paused;
-    bool failWrites = false;
-    std::function<void(const InvocationRecord &)> onRecord; // called as the ledger records
-
-    Result<bool> record(const InvocationRecord &r) override
-    {
-        if (onRecord)
-            onRecord(r);
-        if (failWrites)
-            return makeError(ErrorType::Internal, QStringLiteral("disk full"));
-        entries.append({r.executionId, r.kind, r.flow->id, r.result->status, r.answer->status,
-                        r.request->rawQuery, *r.request, r.retryOf});
-        if (r.result->continuation)
-            paused.insert(r.executionId, *r.result->continuation);
-        return true;
-    }
-    Result<std::optional<ExecutionStatus>> status(const QString &flowId, const QString &executionId) override
-    {
-        for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
-            if (it->executionId == executionId && it->flowId == flowId)
-                return std::optional<ExecutionStatus>(it->status);
-        }
-        return std::optional<ExecutionStatus>();
-    }
-    std::optional<HttpRequest> recordedRequest(const QString &flowId, const QString &executionId) override
-    {
-        for (const Entry &entry : std::as_const(entries)) {
-            if (entry.executionId == executionId && entry.flowId == flowId)
-                return entry.request;
-        }
-        return std::nullopt;
-    }
-    std::optional<Continuation> takePaused(const QString &, const QString &executionId) override
-    {
-        if (!paused.contains(executionId))
-            return std::nullopt;
-        return paused.take(executionId);
-    }
-};
 
 QJsonObject bodyOf(const HttpAnswer &answer)
 {

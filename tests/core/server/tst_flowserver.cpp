@@ -58,6 +58,7 @@ private slots:
     void recordedCallbackSeesNoSecret();
     void pauseSurvivesRestart();
     void retryFromHistory();
+    void ledgerTellsUnreadableHistoryFromNone();
     void health();
     void slowFlowTimesOut();
 
@@ -335,6 +336,44 @@ void TestFlowServer::retryFromHistory()
     // It ran the recorded input: the original body and query, not the retry request's.
     QCOMPARE(record->request.body, QByteArrayLiteral("{\"n\": 2}"));
     QVERIFY(record->request.pathAndQuery.endsWith("/invoke?a=1"));
+}
+
+void TestFlowServer::ledgerTellsUnreadableHistoryFromNone()
+{
+    const Reply paused =
+        send("POST", QStringLiteral("approval-pause"), "/invoke", {}, "{\"amount\":9,\"reason\":\"taxi\"}");
+    QCOMPARE(paused.status, 200);
+    const QString pausedId = QString::fromLatin1(paused.headers.value("x-execution-id"));
+    const Reply failed = send("POST", QStringLiteral("broken"), "/invoke", {}, "{\"n\": 2}");
+    QCOMPARE(failed.status, 500);
+    const QString failedId = QString::fromLatin1(failed.headers.value("x-execution-id"));
+    const QString unknownId = QStringLiteral("0123456789abcdef0123456789abcdef");
+
+    // While history answers: what is not there (or is another flow's) is none, not an error.
+    const auto unknownTake = m_ledger->takePaused(QStringLiteral("approval-pause"), unknownId);
+    QVERIFY(unknownTake.ok() && !unknownTake->has_value());
+    const auto otherFlowsTake = m_ledger->takePaused(QStringLiteral("hello-public"), pausedId);
+    QVERIFY(otherFlowsTake.ok() && !otherFlowsTake->has_value());
+    const auto unknownRequest = m_ledger->recordedRequest(QStringLiteral("broken"), unknownId);
+    QVERIFY(unknownRequest.ok() && !unknownRequest->has_value());
+    const auto request = m_ledger->recordedRequest(QStringLiteral("broken"), failedId);
+    QVERIFY(request.ok() && request->has_value());
+    QCOMPARE(request.value()->body, QByteArrayLiteral("{\"n\": 2}"));
+
+    // History that cannot be read (closed here, unreachable on a database server) is an error, so
+    // that resume and retry answer 503 rather than 404 or 409.
+    m_history->close();
+    QVERIFY(!m_ledger->status(QStringLiteral("approval-pause"), pausedId).ok());
+    QVERIFY(!m_ledger->takePaused(QStringLiteral("approval-pause"), pausedId).ok());
+    QVERIFY(!m_ledger->recordedRequest(QStringLiteral("broken"), failedId).ok());
+
+    // Nothing was taken meanwhile: once history is back, the execution resumes.
+    stop();
+    start();
+    QCOMPARE(send("POST", QStringLiteral("approval-pause"), "/resume/" + pausedId.toLatin1(), {},
+                  "{\"approved\":true}")
+                 .status,
+             200);
 }
 
 void TestFlowServer::health()
