@@ -15,7 +15,8 @@
 //   others; a write alone in its transaction is undone with it) and then wakes the waiting callers. The
 //   writer prepares its statements once per connection and reuses them. A write call returns only after its
 //   transaction committed, so an execution recorded before the response is written is in history even if the
-//   process dies. Callers block on a condition variable, never in an event loop.
+//   process dies. Callers block on a condition variable, never in an event loop. recordThen is the
+//   same write without the wait: the writer calls its callback once the transaction has ended.
 // - Reads (get, list, count, pausedExists) run on the calling thread with that thread's own
 //   connection (QSqlDatabase connections must not cross threads), created on first use and closed
 //   when the thread ends or the store closes; read-only with SQLite, whose WAL lets them run while
