@@ -243,61 +243,71 @@ void HistoryStore::writerLoop(Writer &writer)
     }
 }
 
+// The batch's writes in one transaction, each one statement after the other (one round trip each
+// with PostgreSQL). When one fails, the transaction is rolled back and each write runs again in a
+// transaction of its own, so that only the failing one fails; a lost connection fails them all.
 void HistoryStore::runBatch(Writer &writer, const std::vector<WriteJob *> &batch)
 {
     const QString what = QStringLiteral("writing executions");
     auto failAll = [&batch](const Error &error) {
+        for (WriteJob *job : batch)
+            job->error = error;
+    };
+    auto counted = [this, &batch](quint64 transactions) {
+        std::lock_guard lock(m_mutex);
+        m_stats.transactions += transactions;
         for (WriteJob *job : batch) {
             if (!job->error)
-                job->error = error;
+                ++m_stats.writes;
         }
+        m_stats.largestBatch = std::max<quint64>(m_stats.largestBatch, batch.size());
+    };
+    const auto commit = [&writer] {
+        return writer.run(WriterSql::Commit, {}, [] { return QStringLiteral("committing executions"); });
     };
     if (auto error = writer.begin(what)) {
         failAll(*error);
         return;
     }
-    // Each write of a shared transaction runs in its own SAVEPOINT, so that a failed one is undone
-    // alone. A write alone in its transaction needs none: rolling the transaction back undoes it alone.
-    const bool isolate = batch.size() > 1;
+    std::optional<Error> failed;
     for (WriteJob *job : batch) {
-        if (isolate && !writer.run(WriterSql::Savepoint)) {
-            job->error = writer.dialect().error(writer.lastError(), what);
-            continue;
-        }
-        job->error = job->work(writer);
-        if (!job->error) {
-            if (isolate)
-                writer.run(WriterSql::Release);
-            continue;
-        }
-        if (!isolate) {
-            writer.run(WriterSql::Rollback);
-            return;
-        }
-        // A failed write is undone alone, unless SQLite already rolled the whole transaction back
-        // (disk full, I/O error): then nothing of this batch was committed.
-        if (!writer.run(WriterSql::RollbackTo)) {
-            qCWarning(lcStore).noquote()
-                << "history database" << m_path << "rolled the whole batch back after a failed write";
-            writer.run(WriterSql::Rollback);
-            failAll(*job->error);
-            return;
-        }
-        writer.run(WriterSql::Release);
+        failed = job->work(writer);
+        if (failed)
+            break;
     }
-    if (auto error =
-            writer.run(WriterSql::Commit, {}, [] { return QStringLiteral("committing executions"); })) {
-        writer.run(WriterSql::Rollback);
-        failAll(*error);
+    if (!failed)
+        failed = commit();
+    if (!failed) {
+        counted(1);
         return;
     }
-    std::lock_guard lock(m_mutex);
-    ++m_stats.transactions;
-    for (WriteJob *job : batch) {
-        if (!job->error)
-            ++m_stats.writes;
+    writer.run(WriterSql::Rollback);
+    writer.checkConnection();
+    if (batch.size() == 1 || writer.lost()) {
+        failAll(*failed);
+        return;
     }
-    m_stats.largestBatch = std::max<quint64>(m_stats.largestBatch, batch.size());
+    quint64 transactions = 0;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        WriteJob *job = batch[i];
+        job->error = writer.begin(what);
+        if (!job->error)
+            job->error = job->work(writer);
+        if (!job->error)
+            job->error = commit();
+        if (!job->error) {
+            ++transactions;
+            continue;
+        }
+        writer.run(WriterSql::Rollback);
+        writer.checkConnection();
+        if (writer.lost()) { // the rest would fail alike, each after its own attempt to reconnect
+            for (std::size_t rest = i + 1; rest < batch.size(); ++rest)
+                batch[rest]->error = job->error;
+            break;
+        }
+    }
+    counted(transactions);
 }
 
 void HistoryStore::writeThen(WriteWork work, std::function<void(std::optional<Error>)> done)

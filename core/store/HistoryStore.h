@@ -11,8 +11,8 @@
 // must not race with calls still in flight.
 // - Writes (record, recordPaused, clear, prune, savePaused, takePaused, prunePaused, pruneShared) go
 //   to one writer thread that owns the store's writing connection. It drains whatever is queued into one
-//   transaction (group commit: each write in its own SAVEPOINT, so one failing write does not undo the
-//   others; a write alone in its transaction is undone with it) and then wakes the waiting callers. The
+//   transaction (group commit; when one write fails, the transaction is undone and each write runs
+//   again alone, so that one failing write does not undo the others) and then wakes the waiting callers. The
 //   writer prepares its statements once per connection and reuses them. A write call returns only after its
 //   transaction committed, so an execution recorded before the response is written is in history even if the
 //   process dies. Callers block on a condition variable, never in an event loop. recordThen is the

@@ -15,8 +15,8 @@ namespace wf {
 namespace historydb {
 
 // The statements the writer runs for most writes, prepared once per connection.
-enum class WriterSql { Begin, Commit, Rollback, Savepoint, Release, RollbackTo, Upsert, InsertPaused };
-constexpr std::size_t kWriterSqlCount = 8;
+enum class WriterSql { Begin, Commit, Rollback, Upsert, InsertPaused };
+constexpr std::size_t kWriterSqlCount = 5;
 
 inline bool isTransactionControl(WriterSql which)
 {
@@ -32,12 +32,6 @@ inline QString writerSqlText(WriterSql which, const SqlDialect &dialect)
         return QStringLiteral("COMMIT");
     case WriterSql::Rollback:
         return QStringLiteral("ROLLBACK");
-    case WriterSql::Savepoint:
-        return QStringLiteral("SAVEPOINT write");
-    case WriterSql::Release:
-        return QStringLiteral("RELEASE SAVEPOINT write");
-    case WriterSql::RollbackTo:
-        return QStringLiteral("ROLLBACK TO SAVEPOINT write");
     case WriterSql::Upsert:
         return upsertSql();
     case WriterSql::InsertPaused:
@@ -100,6 +94,8 @@ public:
     }
 
     const QSqlError &lastError() const { return m_lastError; }
+    // Whether the connection was found lost (checkConnection) and not opened again yet.
+    bool lost() const { return m_lost; }
     const historydb::SqlDialect &dialect() const { return m_dialect; }
 
     // After a failed batch: when the connection is gone (the database server restarted or went
