@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Invoke throughput of `wfconsole serve` beside nginx answering the same JSON from a fixed location, in
 # one run on this machine: requests/s and p50/p99 latency at 1, 16 and 64 connections for a public
-# 5-card flow (history on) and a client-token flow, and ours as a percentage of nginx's.
+# 5-card flow (history on) and a client-token flow, and ours as a percentage of nginx's; and the
+# server's CPU time per request (µs), which what else runs on the machine disturbs less.
 # Usage: tests/bench/serve.sh [seconds-per-run]   (installs wrk and nginx with apt-get when missing)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -35,6 +36,7 @@ ws["flows"].append(guarded)
 json.dump(ws, open(path, "w"), indent=4, sort_keys=True)
 PY
 "$bin" serve -w "$work/ws" --port $port >"$work/serve.log" 2>&1 &
+servePid=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
 
 urls=$("$bin" flows -w "$work/ws" --json 2>/dev/null | python3 -c "
@@ -63,31 +65,41 @@ http {
 NGINX
 nginx -c "$work/nginx.conf"
 
-# wrk prints "Requests/sec: N" and latency percentiles with --latency.
-measure() { # url connections [header]
-    local out
-    if [ -n "${3:-}" ]; then
-        out=$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${seconds}s" --latency -H "$3" "$1")
+# CPU time (user + system, in clock ticks) the processes `pids` have used so far.
+ticks() { local t=0 pid; for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo $t; }
+hz=$(getconf CLK_TCK)
+nginxPids() { echo "$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"; }
+
+# wrk prints "Requests/sec: N" and latency percentiles with --latency. Also prints the server's CPU
+# time per request (µs): less sensitive than requests/s to what else the machine runs meanwhile.
+measure() { # url connections pids [header]
+    local out before after
+    before=$(ticks $3)
+    if [ -n "${4:-}" ]; then
+        out=$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${seconds}s" --latency -H "$4" "$1")
     else
         out=$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${seconds}s" --latency "$1")
     fi
-    local rps p50 p99 errors
+    after=$(ticks $3)
+    local rps p50 p99 errors requests cpu
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    cpu=$(python3 -c "print(round(1e6 * ($after - $before) / $hz / max(1, $requests)))")
     errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | paste -sd';' - || true)
-    echo "$rps $p50 $p99 ${errors:-ok}"
+    echo "$rps $p50 $p99 $cpu ${errors:-ok}"
 }
 
-printf '%-28s %5s %12s %10s %10s %9s  %s\n' target conns "req/s" p50 p99 "% nginx" notes
+printf '%-28s %5s %12s %10s %10s %8s %9s  %s\n' target conns "req/s" p50 p99 "cpu µs" "% nginx" notes
 for conns in 1 16 64; do
-    read -r nrps np50 np99 nerr < <(measure "http://127.0.0.1:18901/answer" $conns)
-    printf '%-28s %5d %12.0f %10s %10s %9s  %s\n' nginx $conns "$nrps" "$np50" "$np99" 100 "$nerr"
-    read -r rps p50 p99 err < <(measure "$public" $conns)
-    printf '%-28s %5d %12.0f %10s %10s %9.1f  %s\n' "public 5-card flow" $conns "$rps" "$p50" "$p99" \
+    read -r nrps np50 np99 ncpu nerr < <(measure "http://127.0.0.1:18901/answer" $conns "$(nginxPids)")
+    printf '%-28s %5d %12.0f %10s %10s %8s %9s  %s\n' nginx $conns "$nrps" "$np50" "$np99" "$ncpu" 100 "$nerr"
+    read -r rps p50 p99 cpu err < <(measure "$public" $conns $servePid)
+    printf '%-28s %5d %12.0f %10s %10s %8s %9.1f  %s\n' "public 5-card flow" $conns "$rps" "$p50" "$p99" "$cpu" \
         "$(python3 -c "print(100*$rps/$nrps)")" "$err"
-    read -r rps p50 p99 err < <(measure "$tokenUrl" $conns "x-api-client-token: $clientToken")
-    printf '%-28s %5d %12.0f %10s %10s %9.1f  %s\n' "client-token flow (header)" $conns "$rps" "$p50" "$p99" \
+    read -r rps p50 p99 cpu err < <(measure "$tokenUrl" $conns $servePid "x-api-client-token: $clientToken")
+    printf '%-28s %5d %12.0f %10s %10s %8s %9.1f  %s\n' "client-token flow (header)" $conns "$rps" "$p50" "$p99" "$cpu" \
         "$(python3 -c "print(100*$rps/$nrps)")" "$err"
 done
 echo "history rows: $("$bin" history -w "$work/ws" --limit 1000000000 --json 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
