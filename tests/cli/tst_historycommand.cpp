@@ -5,6 +5,7 @@
 // Secrets go to the workspace's 0600 file (an empty secrets.json is written first), never to the
 // keychain of the machine running the tests.
 
+#include "CliTestSupport.h"
 #include "core/store/HistoryTestSupport.h"
 
 #include <QDir>
@@ -23,11 +24,7 @@ using namespace wf::historytest;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using clitest::Run;
 
 QStringList idsOf(const QByteArray &json)
 {
@@ -82,16 +79,8 @@ private:
 
 Run TestHistoryCommand::wfconsole(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(WFCONSOLE_PATH), QStringList{QStringLiteral("history")} + arguments +
-                                                      QStringList{QStringLiteral("-w"), m_workspace});
-    Run run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return clitest::runWfconsole(QStringList{QStringLiteral("history")} + arguments +
+                                 QStringList{QStringLiteral("-w"), m_workspace});
 }
 
 void TestHistoryCommand::init()
@@ -99,12 +88,7 @@ void TestHistoryCommand::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_workspace = m_dir->filePath(QStringLiteral("ws"));
-    QVERIFY(QDir().mkpath(m_workspace));
-    QFile secrets(m_workspace + QStringLiteral("/secrets.json"));
-    QVERIFY(secrets.open(QIODevice::WriteOnly));
-    secrets.write("{}\n");
-    secrets.close();
-    QVERIFY(secrets.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QVERIFY(wf::clitest::makeWorkspaceKeepingSecretsInFile(m_workspace));
 }
 
 void TestHistoryCommand::listsTheWorkspaceHistory()

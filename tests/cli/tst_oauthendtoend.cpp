@@ -5,6 +5,8 @@
 // Secrets go to the workspace's 0600 file (an empty secrets.json is written first), never to the
 // keychain of the machine running the tests.
 
+#include "CliTestSupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -20,11 +22,7 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using wf::clitest::Run;
 
 struct Reply {
     int status = 0;
@@ -65,27 +63,14 @@ private:
 
 Run TestOAuthEndToEnd::wfconsole(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(WFCONSOLE_PATH), arguments + QStringList{QStringLiteral("-w"), m_workspace});
-    Run run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return wf::clitest::runWfconsole(arguments + QStringList{QStringLiteral("-w"), m_workspace});
 }
 
 void TestOAuthEndToEnd::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_workspace = m_dir.filePath(QStringLiteral("ws"));
-    QVERIFY(QDir().mkpath(m_workspace));
-    QFile secrets(m_workspace + QStringLiteral("/secrets.json"));
-    QVERIFY(secrets.open(QIODevice::WriteOnly));
-    secrets.write("{}\n");
-    secrets.close();
-    QVERIFY(secrets.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QVERIFY(wf::clitest::makeWorkspaceKeepingSecretsInFile(m_workspace));
 
     const Run created =
         wfconsole({QStringLiteral("apps"), QStringLiteral("create"), QStringLiteral("E2E client"),

@@ -3,6 +3,7 @@
 // saying why, without the database or nginx; the outage case also needs WF_TEST_DATABASE_CTL (a
 // script that stops and starts the database server, as .ci/postgresql.sh writes).
 
+#include "CliTestSupport.h"
 #include "core/server/NetworkTestSupport.h"
 #include "store/DatabaseUrl.h"
 #include "tester/TokenClient.h"
@@ -59,11 +60,7 @@ private slots:
     void sigkillLosesNothingAnswered();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = clitest::Run;
     Run wfconsole(const QStringList &arguments);
     void resetDatabase();
     void configureWorkspace();
@@ -102,15 +99,7 @@ private:
 
 TestScaleOut::Run TestScaleOut::wfconsole(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(WFCONSOLE_PATH), arguments + QStringList{QStringLiteral("-w"), m_workspace});
-    Run run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return clitest::runWfconsole(arguments + QStringList{QStringLiteral("-w"), m_workspace});
 }
 
 void TestScaleOut::initTestCase()
@@ -170,12 +159,7 @@ void TestScaleOut::resetDatabase()
 void TestScaleOut::configureWorkspace()
 {
     m_workspace = m_dir.filePath(QStringLiteral("ws"));
-    QVERIFY(QDir().mkpath(m_workspace));
-    QFile secrets(m_workspace + QStringLiteral("/secrets.json"));
-    QVERIFY(secrets.open(QIODevice::WriteOnly));
-    secrets.write("{}\n");
-    secrets.close();
-    QVERIFY(secrets.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QVERIFY(wf::clitest::makeWorkspaceKeepingSecretsInFile(m_workspace));
     const Run created = wfconsole({QStringLiteral("apps"), QStringLiteral("create"), QStringLiteral("Scale"),
                                    QStringLiteral("--grant"), QStringLiteral("okta.workflows.invoke.manage"),
                                    QStringLiteral("--keep"), QStringLiteral("--json")});

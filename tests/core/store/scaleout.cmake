@@ -12,7 +12,7 @@ endforeach()
 
 # Two `wfconsole serve` on one workspace and one PostgreSQL database behind nginx (PRODUCT.md §8). It
 # stops and starts the database server (WF_TEST_DATABASE_CTL), so it shares the lock too.
-wf_add_test(tst_scaleout SOURCES cli/tst_scaleout.cpp LIBS Qt6::Network)
+wf_add_test(tst_scaleout SOURCES cli/tst_scaleout.cpp cli/CliTestSupport.h LIBS Qt6::Network)
 target_compile_definitions(tst_scaleout PRIVATE WFCONSOLE_PATH="$<TARGET_FILE:wfconsole>")
 add_dependencies(tst_scaleout wfconsole)
 set_tests_properties(tst_scaleout PROPERTIES RESOURCE_LOCK wf_postgresql TIMEOUT 300)
