@@ -32,8 +32,8 @@ using wf::auth::Key;
 using wf::auth::KeyType;
 using wf::tester::TokenClient;
 using wf::tester::TokenRequest;
-using wf::tester::withRegisteredKid;
 using wf::tester::TokenResult;
+using wf::tester::withRegisteredKid;
 
 namespace {
 
