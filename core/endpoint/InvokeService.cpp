@@ -514,24 +514,32 @@ void InvokeService::run(const EndpointSnapshot &snapshot, const Flow &flow, cons
     finish(flow, input, kind, event.executionId, caller, result, retryOf, std::move(done));
 }
 
-void InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
-                          const QString &executionId, const Caller &caller, Answered done)
+std::variant<ExecutionStatus, HttpAnswer>
+InvokeService::knownStatus(const Flow &flow, const QString &executionId, const QString &kept)
 {
     const auto known = m_ledger.status(flow.id, executionId);
     if (!known)
-        return done(historyUnavailable(known.error(),
-                                       QStringLiteral("execution %1 cannot be looked up").arg(executionId)));
-    const std::optional<ExecutionStatus> &status = *known;
-    if (!status)
-        return done(
-            errorAnswer(404, QStringLiteral("execution_not_found"),
-                        QStringLiteral("this flow has no execution %1 (history keeps executions %2 days)")
-                            .arg(executionId)
-                            .arg(snapshot.workspace.settings().historyRetentionDays)));
-    if (*status != ExecutionStatus::Failed && *status != ExecutionStatus::TimedOut)
+        return historyUnavailable(known.error(),
+                                  QStringLiteral("execution %1 cannot be looked up").arg(executionId));
+    if (!*known)
+        return errorAnswer(404, QStringLiteral("execution_not_found"),
+                           QStringLiteral("this flow has no execution %1 (%2)").arg(executionId, kept));
+    return **known;
+}
+
+void InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
+                          const QString &executionId, const Caller &caller, Answered done)
+{
+    auto known = knownStatus(flow, executionId,
+                             QStringLiteral("history keeps executions %1 days")
+                                 .arg(snapshot.workspace.settings().historyRetentionDays));
+    if (auto *refused = std::get_if<HttpAnswer>(&known))
+        return done(std::move(*refused));
+    const ExecutionStatus status = std::get<ExecutionStatus>(known);
+    if (status != ExecutionStatus::Failed && status != ExecutionStatus::TimedOut)
         return done(errorAnswer(409, QStringLiteral("execution_not_failed"),
                                 QStringLiteral("only failed or timed-out executions are retried; %1 is %2")
-                                    .arg(executionId, executionStatusName(*status).toLower()),
+                                    .arg(executionId, executionStatusName(status).toLower()),
                                 executionId));
     auto recorded = m_ledger.recordedRequest(flow.id, executionId);
     if (!recorded)
@@ -556,21 +564,16 @@ void InvokeService::retry(const EndpointSnapshot &snapshot, const Flow &flow, co
 void InvokeService::resume(const EndpointSnapshot &snapshot, const Flow &flow, const HttpRequest &request,
                            const QString &executionId, const Caller &caller, Answered done)
 {
-    const auto known = m_ledger.status(flow.id, executionId);
-    if (!known)
-        return done(historyUnavailable(known.error(),
-                                       QStringLiteral("execution %1 cannot be looked up").arg(executionId)));
-    const std::optional<ExecutionStatus> &status = *known;
-    if (!status)
-        return done(errorAnswer(
-            404, QStringLiteral("execution_not_found"),
-            QStringLiteral("this flow has no execution %1 (paused executions expire after %2 days)")
-                .arg(executionId)
-                .arg(snapshot.workspace.settings().pausedRetentionDays)));
-    if (*status != ExecutionStatus::Paused)
+    auto known = knownStatus(flow, executionId,
+                             QStringLiteral("paused executions expire after %1 days")
+                                 .arg(snapshot.workspace.settings().pausedRetentionDays));
+    if (auto *refused = std::get_if<HttpAnswer>(&known))
+        return done(std::move(*refused));
+    const ExecutionStatus status = std::get<ExecutionStatus>(known);
+    if (status != ExecutionStatus::Paused)
         return done(errorAnswer(409, QStringLiteral("execution_not_paused"),
                                 QStringLiteral("execution %1 is not paused (it is %2)")
-                                    .arg(executionId, executionStatusName(*status).toLower()),
+                                    .arg(executionId, executionStatusName(status).toLower()),
                                 executionId));
     const auto taken = m_ledger.takePaused(flow.id, executionId);
     if (!taken)

@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <variant>
 
 namespace wf {
 
@@ -148,6 +149,10 @@ private:
     // Starts `work` with a completion and waits for the answer it gives.
     static HttpAnswer waitFor(const std::function<void(Answered)> &work);
     RunOptions runOptions(const EndpointSnapshot &snapshot, const QString &executionId) const;
+    // The status of an execution of `flow` that resume and retry name, or their refusal: 503 when
+    // history cannot be read, 404 when there is none (`kept` says for how long history keeps them).
+    std::variant<ExecutionStatus, HttpAnswer> knownStatus(const Flow &flow, const QString &executionId,
+                                                          const QString &kept);
 
     // Registers a starting execution; the returned flag is what cancel() raises.
     std::shared_ptr<std::atomic_bool> startRunning(RunningExecution execution);
