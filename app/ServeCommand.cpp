@@ -10,11 +10,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QTextStream>
 
 namespace wf::cli {
-namespace {} // namespace
 
 int serve(const QStringList &arguments)
 {
