@@ -12,7 +12,8 @@ QString randomHex(int bytes);
 // A flow alias: 32 lowercase hex characters.
 QString newFlowAlias();
 
-// An execution id: 32 lowercase hex characters.
+// An execution id: 32 lowercase hex characters, the first 12 the time in milliseconds since the
+// epoch, the other 20 random.
 QString newExecutionId();
 
 } // namespace wf
