@@ -1,6 +1,7 @@
 #include "endpoint/InvokeService.h"
 
 #include "Ids.h"
+#include "WaitScope.h"
 #include "endpoint/ClientToken.h"
 #include "endpoint/OpenApi.h"
 #include "store/ExecutionRecord.h"
@@ -406,6 +407,7 @@ HttpAnswer InvokeService::waitFor(const std::function<void(Answered)> &work)
         latch->answer = std::move(answer);
         latch->answered.notify_all();
     });
+    const WaitScope waiting; // for the history writer
     std::unique_lock lock(latch->mutex);
     latch->answered.wait(lock, [&latch] { return latch->answer.has_value(); });
     return std::move(*latch->answer);

@@ -1,5 +1,6 @@
 #include "engine/Executor.h"
 
+#include "WaitScope.h"
 #include "engine/CardIds.h"
 #include "engine/CardInvoker.h"
 #include "engine/Comparison.h"
@@ -92,6 +93,10 @@ public:
 
     bool stopRequested() const override
     {
+        // Asked between cards and inside long cards: also where an execution that has run for long
+        // lets the pool it runs on start another thread for the requests waiting behind it.
+        if (!m_runningLong && m_timer.elapsed() >= m_options.longRunMs)
+            m_runningLong.emplace();
         return (m_options.cancel && m_options.cancel->load()) || m_options.deadline.hasExpired();
     }
 
@@ -532,6 +537,7 @@ private:
     const RunOptions &m_options;
     const int m_depth;
     QElapsedTimer m_timer;
+    mutable std::optional<WaitScope> m_runningLong;
     QHash<QString, QJsonObject> m_scope;
     Trace m_trace;
     FlowOutcome m_outcome;

@@ -78,6 +78,9 @@ struct RunOptions {
     std::function<QDateTime()> clock;     // default: the current UTC time
     // Where Call Flow Async hands its work; when unset the helper runs after the calling flow ends.
     std::function<void(const QString &flowId, const QJsonObject &inputs)> asyncSink;
+    // After running this long, the execution counts as waiting (WaitScope): a worker pool sized to
+    // the cores starts another thread for the requests queued behind it.
+    qint64 longRunMs = 10;
 };
 
 struct RunResult {

@@ -483,13 +483,15 @@ void HttpServer::Private::Connection::runOnWorker(const Route &route, HttpReques
         owner->endPending();
     };
     owner->beginPending();
-    owner->pool.start(
-        [handler = route.handler, asyncHandler = route.asyncHandler, request = std::move(request), respond] {
-            if (asyncHandler)
-                callHandler(asyncHandler, request, respond);
-            else
-                respond(callHandler(handler, request));
-        });
+    owner->pool.start([handler = route.handler, asyncHandler = route.asyncHandler,
+                       request = std::move(request), respond, hook = &owner->waitHook] {
+        setThreadWaitHook(hook);
+        if (asyncHandler)
+            callHandler(asyncHandler, request, respond);
+        else
+            respond(callHandler(handler, request));
+        setThreadWaitHook(nullptr);
+    });
 }
 
 // Writes the answer and reports it; returns whether the connection closes after it.

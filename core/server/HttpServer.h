@@ -66,10 +66,11 @@ struct ServerConfig {
     qint64 maxHeaderBytes = 64 * 1024;      // request line + headers (and chunked trailers): 431
     int maxConnections = 1024;              // connections served at once; the rest wait
     int idleTimeoutMs = 30000;              // 0 = never close idle connections
-    // For runOnWorker handlers. More than the cores, for the handlers that wait on a database (the
-    // token endpoint's replay cache, a paused execution's record, a resume's lookups); a flow's
-    // answer waits for its history record without a worker (Route::asyncHandler).
-    int workerThreads = std::max(8, 4 * QThread::idealThreadCount());
+    // For runOnWorker handlers: as many as the cores, which is what running flows needs (more only
+    // add switches between them). A handler that waits (a database round trip) or runs long (a flow
+    // past RunOptions::longRunMs) says so with a WaitScope, and the pool starts another thread
+    // meanwhile; a flow's answer waits for its history record without a worker (asyncHandler).
+    int workerThreads = std::max(2, QThread::idealThreadCount());
     std::optional<QSslConfiguration> tls; // HTTPS when set: needs a local certificate and key
 };
 

@@ -3,6 +3,7 @@
 // The HTTP adapter's insides, shared by HttpServer.cpp (the server, its routes and its listener) and
 // HttpConnection.cpp (one client connection: parsing, routing, answering). Not for other files.
 
+#include "WaitScope.h"
 #include "server/HttpServer.h"
 #include "server/HttpWire.h"
 
@@ -59,6 +60,10 @@ public:
     QList<Route> routes;
     std::unique_ptr<Listener> listener;
     QThreadPool pool;
+    // On the pool's threads while they run a handler: one that waits or runs long (WaitScope) lets
+    // the pool start another thread meanwhile, so that a pool sized to the cores is never stalled.
+    const WaitHook waitHook{[](void *p) { static_cast<QThreadPool *>(p)->releaseThread(); },
+                            [](void *p) { static_cast<QThreadPool *>(p)->reserveThread(); }, &pool};
     // Answers of asynchronous handlers not given yet: the server is not destroyed before they are
     // (they are posted to it).
     void beginPending();

@@ -1,5 +1,6 @@
 #include "store/HistoryStore.h"
 
+#include "WaitScope.h"
 #include "store/DatabaseUrl.h"
 #include "store/HistorySchema.h"
 #include "store/HistoryWriter.h"
@@ -13,7 +14,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <limits>
 
 namespace wf {
 
@@ -103,6 +107,7 @@ Result<bool> HistoryStore::open(const QString &path, const HistoryStoreOptions &
                          QStringLiteral("the history store is already open: close it first"));
     m_options = options;
     m_options.maxBatch = std::max(1, m_options.maxBatch);
+    m_options.groupWrites = std::clamp(m_options.groupWrites, 1, m_options.maxBatch);
     auto dialect = makeDialect(path, m_options);
     if (!dialect)
         return dialect.error();
@@ -206,19 +211,29 @@ void HistoryStore::writerMain(std::promise<std::optional<Error>> started)
 
 void HistoryStore::writerLoop(Writer &writer)
 {
+    std::size_t lastBatch = 0;
     for (;;) {
         std::vector<WriteJob *> batch;
         {
             std::unique_lock lock(m_mutex);
+            m_wakeWriterAt = 1;
             m_queueChanged.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
             if (m_queue.empty())
                 return; // stopping, and every write that was accepted is done
+            const std::size_t group = std::size_t(m_options.groupWrites);
+            if (lastBatch > 1 && m_queue.size() < group && m_options.groupDelayUs > 0 && !m_stopping) {
+                m_wakeWriterAt = group;
+                m_queueChanged.wait_for(lock, std::chrono::microseconds(m_options.groupDelayUs),
+                                        [this, group] { return m_queue.size() >= group || m_stopping; });
+            }
+            m_wakeWriterAt = std::numeric_limits<std::size_t>::max();
             while (!m_queue.empty() && batch.size() < std::size_t(m_options.maxBatch)) {
                 batch.push_back(m_queue.front());
                 m_queue.pop_front();
             }
             m_stats.writing = batch.size();
         }
+        lastBatch = batch.size();
         runBatch(writer, batch);
         if (std::any_of(batch.begin(), batch.end(),
                         [](const WriteJob *job) { return job->error.has_value(); }))
@@ -317,7 +332,8 @@ void HistoryStore::writeThen(WriteWork work, std::function<void(std::optional<Er
         std::lock_guard lock(m_mutex);
         if (m_accepting) {
             m_queue.push_back(job.release());
-            m_queueChanged.notify_one();
+            if (m_queue.size() >= m_wakeWriterAt)
+                m_queueChanged.notify_one();
             return;
         }
     }
@@ -326,12 +342,14 @@ void HistoryStore::writeThen(WriteWork work, std::function<void(std::optional<Er
 
 std::optional<Error> HistoryStore::write(WriteWork work)
 {
+    const WaitScope waiting; // for the writer
     WriteJob job{std::move(work), std::nullopt, false};
     std::unique_lock lock(m_mutex);
     if (!m_accepting)
         return makeError(ErrorType::Internal, QStringLiteral("the history store is not open"));
     m_queue.push_back(&job);
-    m_queueChanged.notify_one();
+    if (m_queue.size() >= m_wakeWriterAt)
+        m_queueChanged.notify_one();
     m_jobsDone.wait(lock, [&job] { return job.done; });
     return job.error;
 }

@@ -65,6 +65,11 @@ struct HistoryStoreOptions {
     qint64 maxBodyBytes = kDefaultMaxBodyBytes;
     qint64 maxTraceBytes = kDefaultMaxTraceBytes;
     int maxBatch = 256; // writes per transaction at most
+    // Group commit: while writes come in groups (the last transaction carried more than one), the
+    // writer waits up to groupDelayUs for groupWrites of them before it begins a transaction, since
+    // each transaction writes its own copy of the pages it touches. A lone write is not delayed.
+    int groupDelayUs = 500;
+    int groupWrites = 16;
 };
 
 struct HistoryFilter {
@@ -192,6 +197,7 @@ private:
     std::condition_variable m_queueChanged;
     std::condition_variable m_jobsDone;
     std::deque<WriteJob *> m_queue;
+    std::size_t m_wakeWriterAt = 1; // queued writes that wake the writer: none while it writes
     bool m_accepting = false;
     bool m_stopping = false;
     Statistics m_stats;

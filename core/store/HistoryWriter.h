@@ -4,6 +4,7 @@
 // statements it keeps prepared on it; and the way a call runs on its thread's own connection.
 // Private to the store's implementation files.
 
+#include "WaitScope.h"
 #include "store/HistorySchema.h"
 #include "store/HistoryStore.h"
 #include "store/SqlDialect.h"
@@ -153,6 +154,7 @@ private:
 template <typename Work>
 auto HistoryStore::withConnection(Work &&work) const -> decltype(work(std::declval<QSqlDatabase>()))
 {
+    const WaitScope waiting; // on the database
     Result<QSqlDatabase> db = readConnection();
     if (!db)
         return db.error();

@@ -1,6 +1,7 @@
 // The executor at run time: cancellation, deadlines, request bodies, traces and concurrent runs.
 
 #include "ExecutorTestSupport.h"
+#include "WaitScope.h"
 
 using namespace wf;
 using namespace wf::exectest;
@@ -23,6 +24,7 @@ private slots:
     void traceCompactJson_data();
     void traceCompactJson();
     void concurrentRuns();
+    void longRunCountsAsWaiting();
 };
 
 void TestExecutorRuntime::canceledBeforeStart()
@@ -399,6 +401,40 @@ void TestExecutorRuntime::traceCompactJson()
     entry.appendCompactJson(written);
     QCOMPARE(written, "prefix" + QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact));
     QCOMPARE(TraceEntry::fromJson(QJsonDocument::fromJson(written.mid(6)).object()).toJson(), entry.toJson());
+}
+
+// An execution that has run longer than RunOptions::longRunMs counts as waiting (WaitScope) from then
+// until it ends, telling its thread's pool once; a short one never does.
+void TestExecutorRuntime::longRunCountsAsWaiting()
+{
+    LOAD_FLOW(flow, endpointFlow(R"([{"id": "now", "function": "datetime.now"},
+        {"id": "b", "function": "text.trim", "inputs": [{"name": "text", "value": "y"}]},
+        {"id": "return", "function": "flow.return", "inputs": []}])"),
+              nullptr);
+    struct Counts {
+        int begun = 0;
+        int ended = 0;
+    } counts;
+    const WaitHook hook{[](void *c) { ++static_cast<Counts *>(c)->begun; },
+                        [](void *c) { ++static_cast<Counts *>(c)->ended; }, &counts};
+    Counts duringRun; // as the first card saw them
+    RunOptions runOptions = options();
+    runOptions.clock = [&counts, &duringRun] {
+        duringRun = counts;
+        return QDateTime::currentDateTimeUtc();
+    };
+    setThreadWaitHook(&hook);
+    runOptions.longRunMs = 60000;
+    QCOMPARE(run(flow, request(), runOptions).status, ExecutionStatus::Success);
+    QCOMPARE(counts.begun, 0);
+
+    runOptions.longRunMs = 0; // long from its first card on
+    QCOMPARE(run(flow, request(), runOptions).status, ExecutionStatus::Success);
+    setThreadWaitHook(nullptr);
+    QCOMPARE(duringRun.begun, 1);
+    QCOMPARE(duringRun.ended, 0);
+    QCOMPARE(counts.begun, 1);
+    QCOMPARE(counts.ended, 1);
 }
 
 QTEST_GUILESS_MAIN(TestExecutorRuntime)

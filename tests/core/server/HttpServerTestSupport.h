@@ -4,6 +4,7 @@
 // connections, limits, TLS and shutdown): a fixture with a server on port 0 and a route for each case,
 // QNetworkAccessManager calls, and a raw QTcpSocket client for what QNetworkAccessManager will not send.
 
+#include "WaitScope.h"
 #include "server/HttpServer.h"
 
 #include <QElapsedTimer>
@@ -204,6 +205,11 @@ protected:
         add("/slow", {"GET"}, true, [this](const HttpRequest &) {
             m_slowEntered.release();
             return textAnswer(m_releaseSlow.tryAcquire(1, 20000) ? "slow" : "never released");
+        });
+        add("/waiting", {"GET"}, true, [this](const HttpRequest &) {
+            const wf::WaitScope waiting; // as a handler waiting on a database says it
+            m_slowEntered.release();
+            return textAnswer(m_releaseSlow.tryAcquire(1, 20000) ? "waited" : "never released");
         });
         add("/fast", {"GET"}, true, [](const HttpRequest &) { return textAnswer("fast"); });
         // Decides from the head alone: "/guarded/gone" is refused before its body is read.

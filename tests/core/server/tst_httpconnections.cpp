@@ -24,6 +24,7 @@ private slots:
     void pipelinedRequestsAnsweredInOrder();
     void clientLeavesWhileHandlerRuns();
     void slowHandlerDoesNotBlockFastOne();
+    void waitingHandlerLendsItsWorker();
     void idleTimeoutClosesSilentSocket();
     void connectionCapMakesExtraConnectionsWait();
     void thousandConcurrentConnections();
@@ -103,6 +104,25 @@ void TestHttpConnections::slowHandlerDoesNotBlockFastOne()
     QSignalSpy slowFinished(slow.get(), &QNetworkReply::finished);
     QVERIFY(slow->isFinished() || slowFinished.wait(kWaitMs));
     QCOMPARE(slow->readAll(), QByteArray("slow"));
+}
+
+// With a single worker, a handler that waits inside a WaitScope does not hold it: the pool starts
+// another thread for the requests behind it, and is back to one thread afterwards.
+void TestHttpConnections::waitingHandlerLendsItsWorker()
+{
+    ServerConfig config;
+    config.workerThreads = 1;
+    QVERIFY(start(config));
+    std::unique_ptr<QNetworkReply> waiting(m_nam.get(QNetworkRequest(url(QStringLiteral("/waiting")))));
+    QTRY_VERIFY_WITH_TIMEOUT(m_slowEntered.available() > 0, kWaitMs);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(call("GET", QStringLiteral("/fast"))->readAll(), QByteArray("fast"));
+    QVERIFY(!waiting->isFinished());
+    m_releaseSlow.release();
+    QSignalSpy waitingFinished(waiting.get(), &QNetworkReply::finished);
+    QVERIFY(waiting->isFinished() || waitingFinished.wait(kWaitMs));
+    QCOMPARE(waiting->readAll(), QByteArray("waited"));
+    QCOMPARE(call("GET", QStringLiteral("/fast"))->readAll(), QByteArray("fast"));
 }
 
 void TestHttpConnections::idleTimeoutClosesSilentSocket()

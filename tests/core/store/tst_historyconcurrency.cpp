@@ -28,6 +28,7 @@ private slots:
 
     void insertsConcurrentlyFromEightThreads();
     void groupCommitsWaitingWriters();
+    void groupCommitWaitsForWritesInGroups();
     void recordThenAnswersOnceCommitted();
     void closeAnswersPendingRecords();
     void undoesFailedWriteAloneInBatch();
@@ -237,6 +238,63 @@ void TestHistoryConcurrency::groupCommitsWaitingWriters()
     QCOMPARE(stats.queued, 0u);
     QCOMPARE(stats.writing, 0u);
     QCOMPARE(store.count().value(), 8);
+}
+
+// Once writes come in groups, the writer waits (up to groupDelayUs) for groupWrites of them before it
+// commits; a lone write is committed at once, and close() does not wait out the delay.
+void TestHistoryConcurrency::groupCommitWaitsForWritesInGroups()
+{
+    HistoryStoreOptions options;
+    options.busyTimeoutMs = 60000;
+    options.groupDelayUs = 60 * 1000 * 1000;
+    options.groupWrites = 4;
+    HistoryStore store;
+    VERIFY_OK(store.open(dbPath(), options));
+    QElapsedTimer lone;
+    lone.start();
+    VERIFY_OK(store.record(makeRecord(QStringLiteral("f"), kBase)));
+    QVERIFY2(lone.elapsed() < 30000, QByteArray::number(lone.elapsed()).constData());
+
+    std::atomic<int> committed{0};
+    const auto recordLater = [&] {
+        store.recordThen(makeRecord(QStringLiteral("f"), kBase), [&committed](Result<bool> written) {
+            if (written.ok())
+                committed.fetch_add(1);
+        });
+    };
+    // Two writes arrive while the writer waits for a lock: the next transaction carries both.
+    RawDb blocker(dbPath());
+    QVERIFY(execAll(blocker, lockAllWrites()));
+    recordLater();
+    QTRY_COMPARE(store.statistics().writing, 1u);
+    recordLater();
+    recordLater();
+    QTRY_COMPARE(store.statistics().queued, 2u);
+    QVERIFY(blocker.exec(QStringLiteral("ROLLBACK")));
+    QTRY_COMPARE(committed.load(), 3);
+    QCOMPARE(store.statistics().transactions, 3u);
+
+    // Writes in groups now: three wait for a fourth, which commits the four together at once.
+    for (int i = 0; i < 3; ++i) {
+        recordLater();
+        QTest::qWait(50);
+    }
+    QCOMPARE(committed.load(), 3);
+    QCOMPARE(store.statistics().queued, 3u);
+    recordLater();
+    QTRY_COMPARE(committed.load(), 7);
+    QCOMPARE(store.statistics().transactions, 4u);
+    QCOMPARE(store.statistics().largestBatch, 4u);
+
+    // The last transaction had four: a lone write waits, but close() commits it without delay.
+    recordLater();
+    QTest::qWait(50);
+    QCOMPARE(committed.load(), 7);
+    QElapsedTimer closing;
+    closing.start();
+    store.close();
+    QVERIFY2(closing.elapsed() < 30000, QByteArray::number(closing.elapsed()).constData());
+    QCOMPARE(committed.load(), 8);
 }
 
 // recordThen does not wait: its callback comes once the record is committed (another connection
