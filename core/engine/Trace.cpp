@@ -1,6 +1,8 @@
 #include "engine/Trace.h"
 
-#include <QJsonDocument>
+#include <QCborValue>
+#include <QJsonArray>
+#include <QLocale>
 
 namespace wf {
 namespace {
@@ -17,7 +19,7 @@ std::optional<ErrorType> errorTypeFromName(const QString &name)
 }
 
 // A JSON string as QJsonDocument writes it: `"`, `\\` and control characters escaped, the rest UTF-8.
-void appendJsonString(QByteArray &out, QStringView text)
+void appendJsonStringEscaped(QByteArray &out, QStringView text)
 {
     static constexpr char kHex[] = "0123456789abcdef";
     out.append('"');
@@ -61,6 +63,82 @@ void appendJsonString(QByteArray &out, QStringView text)
     out.append('"');
 }
 
+// The same, written in place when the text is printable ASCII without quotes or backslashes (most
+// keys and values are).
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    const qsizetype start = out.size();
+    out.resize(start + text.size() + 2);
+    char *to = out.data() + start;
+    *to++ = '"';
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c < 0x20 || c >= 0x80 || c == u'"' || c == u'\\') {
+            out.truncate(start);
+            return appendJsonStringEscaped(out, text);
+        }
+        *to++ = char(c);
+    }
+    *to = '"';
+}
+
+void appendJsonValue(QByteArray &out, const QJsonValue &value);
+
+void appendJsonObject(QByteArray &out, const QJsonObject &object)
+{
+    out.append('{');
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it != object.constBegin())
+            out.append(',');
+        appendJsonString(out, it.key());
+        out.append(':');
+        appendJsonValue(out, it.value());
+    }
+    out.append('}');
+}
+
+// A value as QJsonDocument's compact form writes it: numbers stored as integers in full, others in
+// their shortest exact form, and what is not a finite number as null.
+void appendJsonValue(QByteArray &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        out.append(value.toBool() ? "true" : "false");
+        return;
+    case QJsonValue::Double: {
+        const QCborValue number = QCborValue::fromJsonValue(value);
+        if (number.isInteger())
+            out.append(QByteArray::number(number.toInteger()));
+        else if (qIsFinite(number.toDouble()))
+            out.append(QByteArray::number(number.toDouble(), 'g', QLocale::FloatingPointShortest));
+        else
+            out.append("null");
+        return;
+    }
+    case QJsonValue::String:
+        appendJsonString(out, value.toString());
+        return;
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        out.append('[');
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (i > 0)
+                out.append(',');
+            appendJsonValue(out, array.at(i));
+        }
+        out.append(']');
+        return;
+    }
+    case QJsonValue::Object:
+        appendJsonObject(out, value.toObject());
+        return;
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    out.append("null");
+}
+
 } // namespace
 
 QJsonObject TraceEntry::toJson() const
@@ -97,11 +175,11 @@ void TraceEntry::appendCompactJson(QByteArray &out) const
     out.append(",\"function\":");
     appendJsonString(out, function);
     out.append(",\"inputs\":");
-    out.append(QJsonDocument(inputs).toJson(QJsonDocument::Compact));
+    appendJsonObject(out, inputs);
     out.append(",\"name\":");
     appendJsonString(out, name);
     out.append(",\"outputs\":");
-    out.append(QJsonDocument(outputs).toJson(QJsonDocument::Compact));
+    appendJsonObject(out, outputs);
     out.append('}');
 }
 

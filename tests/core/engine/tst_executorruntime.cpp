@@ -3,6 +3,8 @@
 #include "ExecutorTestSupport.h"
 #include "WaitScope.h"
 
+#include <limits>
+
 using namespace wf;
 using namespace wf::exectest;
 
@@ -23,6 +25,7 @@ private slots:
     void noTraceWhenNotRecorded();
     void traceCompactJson_data();
     void traceCompactJson();
+    void traceCompactJsonNumbers();
     void concurrentRuns();
     void longRunCountsAsWaiting();
 };
@@ -401,6 +404,33 @@ void TestExecutorRuntime::traceCompactJson()
     entry.appendCompactJson(written);
     QCOMPARE(written, "prefix" + QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact));
     QCOMPARE(TraceEntry::fromJson(QJsonDocument::fromJson(written.mid(6)).object()).toJson(), entry.toJson());
+}
+
+// Numbers as QJsonDocument writes them: integers in full, doubles in their shortest form, and what is
+// not a finite number as null; parsed ones as well as made ones.
+void TestExecutorRuntime::traceCompactJsonNumbers()
+{
+    TraceEntry entry;
+    entry.cardId = QStringLiteral("n");
+    entry.inputs =
+        QJsonObject{{QStringLiteral("three"), 3.0},
+                    {QStringLiteral("int"), 3},
+                    {QStringLiteral("tenth"), 0.1},
+                    {QStringLiteral("huge"), 1e21},
+                    {QStringLiteral("negativeZero"), -0.0},
+                    {QStringLiteral("tiny"), -1.5e-7},
+                    {QStringLiteral("infinite"), qInf()},
+                    {QStringLiteral("nan"), qQNaN()},
+                    {QStringLiteral("min"), std::numeric_limits<qint64>::min()},
+                    {QStringLiteral("max"), std::numeric_limits<qint64>::max()},
+                    {QStringLiteral("list"), QJsonArray{2.5, 1e300, -7, QJsonArray{}, QJsonObject{}}}};
+    entry.outputs = QJsonDocument::fromJson(R"({"p": 12345678901234567890, "q": 5, "r": 2.50, "s": -0,
+        "t": 1E3, "u": [0.000001, 123456789012345678]})")
+                        .object();
+    QVERIFY(!entry.outputs.isEmpty());
+    QByteArray written;
+    entry.appendCompactJson(written);
+    QCOMPARE(written, QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact));
 }
 
 // An execution that has run longer than RunOptions::longRunMs counts as waiting (WaitScope) from then
