@@ -5,9 +5,14 @@ namespace wf {
 Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node,
                                       const QJsonObject &rawInputs)
 {
+    return prepareCardInputs(spec, node, [&rawInputs](const QString &name) { return rawInputs.value(name); });
+}
+
+Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node, const RawInput &rawInput)
+{
     QJsonObject prepared;
     for (const PortSpec &port : spec.inputs) {
-        QJsonValue value = rawInputs.value(port.name);
+        QJsonValue value = rawInput(port.name);
         if (value.isUndefined() || value.isNull())
             value = port.defaultValue;
         if (port.required && (value.isNull() || value.isUndefined()))
@@ -23,7 +28,7 @@ Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node
         for (const InputBinding &input : node.inputs) {
             if (spec.findInput(input.name))
                 continue;
-            auto converted = convertValue(rawInputs.value(input.name), input.type.value_or(ValueType::any()));
+            auto converted = convertValue(rawInput(input.name), input.type.value_or(ValueType::any()));
             if (!converted)
                 return makeError(converted.error().type,
                                  QStringLiteral("%1: %2").arg(input.name, converted.error().message));

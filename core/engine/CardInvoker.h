@@ -7,9 +7,15 @@
 #include "engine/CardSpec.h"
 #include "flow/Flow.h"
 
+#include <functional>
+
 namespace wf {
 
-// Converts `rawInputs` as described above. Errors name the input: "b: cannot convert ...".
+// The raw value of the input called `name`; undefined when there is none.
+using RawInput = std::function<QJsonValue(const QString &name)>;
+
+// Converts the raw inputs as described above. Errors name the input: "b: cannot convert ...".
+Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node, const RawInput &rawInput);
 Result<QJsonObject> prepareCardInputs(const CardSpec &spec, const CardNode &node,
                                       const QJsonObject &rawInputs);
 

@@ -277,6 +277,18 @@ private:
         return QJsonValue(QJsonValue::Null);
     }
 
+    // Each input's value as resolveAll() has it, resolved only when asked for.
+    RawInput rawInputs(const QList<InputBinding> &inputs) const
+    {
+        return [this, &inputs](const QString &name) {
+            for (auto it = inputs.crbegin(); it != inputs.crend(); ++it) { // the last one wins
+                if (it->name == name)
+                    return resolve(it->binding);
+            }
+            return QJsonValue(QJsonValue::Undefined);
+        };
+    }
+
     QJsonObject resolveAll(const QList<InputBinding> &inputs) const
     {
         QJsonObject raw;
@@ -334,10 +346,9 @@ private:
         if (spec->kind == CardKind::Block)
             return runBlockCard(node, *spec, depth, traceIndex, startNs);
 
-        QJsonObject raw = resolveAll(node.inputs);
-        auto inputs = prepareCardInputs(*spec, node, raw);
+        auto inputs = prepareCardInputs(*spec, node, rawInputs(node.inputs));
         if (!inputs) {
-            endTrace(traceIndex, raw, {}, startNs, inputs.error());
+            endTrace(traceIndex, resolveAll(node.inputs), {}, startNs, inputs.error());
             return fail(node, inputs.error());
         }
         if (spec->kind == CardKind::Control) {
@@ -501,7 +512,7 @@ private:
     Result<int> chooseBlock(const CardNode &node, const CardSpec &spec, QJsonObject *traceInputs)
     {
         if (node.function == cardid::kIfElse) {
-            auto inputs = prepareCardInputs(spec, node, resolveAll(node.inputs));
+            auto inputs = prepareCardInputs(spec, node, rawInputs(node.inputs));
             if (!inputs)
                 return inputs.error();
             *traceInputs = *inputs;
@@ -516,7 +527,7 @@ private:
                 return static_cast<int>(i);
             // A block's condition takes the defaults and conversions of the If/Else card's inputs, so an
             // omitted operator means "equal to" here too.
-            auto inputs = prepareCardInputs(conditionSpec(), node, resolveAll(block.condition));
+            auto inputs = prepareCardInputs(conditionSpec(), node, rawInputs(block.condition));
             if (!inputs)
                 return Error{inputs.error().type,
                              QStringLiteral("block %1: %2").arg(i + 1).arg(inputs.error().message)};
