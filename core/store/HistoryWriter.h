@@ -76,6 +76,20 @@ public:
             m_lastError = q.lastError();
             return false;
         }
+        std::unique_ptr<historydb::NativeStatement> &native = m_native[std::size_t(which)];
+        if (!native && !historydb::isTransactionControl(which) && !m_noNative[std::size_t(which)]) {
+            m_lastError = QSqlError();
+            native = m_dialect.prepareNative(m_db, historydb::writerSqlText(which, m_dialect), &m_lastError);
+            if (!native && m_lastError.isValid())
+                return false;
+            m_noNative[std::size_t(which)] = !native; // the engine has none: QSqlQuery from now on
+        }
+        if (native) {
+            if (native->run(values, &m_lastError))
+                return true;
+            native.reset(); // prepared again on its next use, to be safe
+            return false;
+        }
         std::optional<QSqlQuery> &slot = m_statements[std::size_t(which)];
         if (!slot) {
             slot.emplace(m_db);
@@ -135,6 +149,8 @@ public:
             return std::nullopt;
         for (std::optional<QSqlQuery> &statement : m_statements)
             statement.reset(); // prepared on the old connection
+        for (auto &statement : m_native)
+            statement.reset();
         m_db.close();
         if (auto error = m_dialect.open(m_db, true))
             return error;
@@ -148,6 +164,8 @@ private:
     const historydb::SqlDialect &m_dialect;
     bool m_lost = false;
     std::optional<QSqlQuery> m_statements[historydb::kWriterSqlCount];
+    std::unique_ptr<historydb::NativeStatement> m_native[historydb::kWriterSqlCount];
+    bool m_noNative[historydb::kWriterSqlCount] = {};
     QSqlError m_lastError;
 };
 

@@ -27,6 +27,16 @@ namespace historydb {
 // Integer always 64 bits wide.
 enum class ColumnType { Text, Integer, Real, Bytes };
 
+// A statement prepared through the engine's own interface, which binds each value directly (text as
+// UTF-8) instead of through QSqlQuery's named bookkeeping: for the writer's most frequent statements.
+class NativeStatement {
+public:
+    virtual ~NativeStatement() = default;
+    // Binds `values` to the placeholders in order, as QSqlQuery would (a null QString or QByteArray is
+    // NULL, a QByteArray a blob), and runs the statement to its end; false with `error` set if not.
+    virtual bool run(const QVariantList &values, QSqlError *error) = 0;
+};
+
 class SqlDialect {
 public:
     virtual ~SqlDialect() = default;
@@ -60,6 +70,18 @@ public:
 
     // The engine's error as a sentence naming the database and `what` was being done (logged).
     virtual Error error(const QSqlError &error, const QString &what) const = 0;
+
+    // `sql` prepared as a NativeStatement on `db`, which must stay open while it lives; nullptr with
+    // `error` set when it cannot be prepared, and nullptr without one when the engine has no such
+    // interface here (QSqlQuery then).
+    virtual std::unique_ptr<NativeStatement> prepareNative(QSqlDatabase &db, const QString &sql,
+                                                           QSqlError *error) const
+    {
+        Q_UNUSED(db)
+        Q_UNUSED(sql)
+        Q_UNUSED(error)
+        return nullptr;
+    }
 };
 
 std::unique_ptr<SqlDialect> sqliteDialect(const QString &path, const HistoryStoreOptions &options);

@@ -4,7 +4,9 @@
 #include "store/HistorySchema.h"
 #include "store/SqlDialect.h"
 
+#include <QSqlDriver>
 #include <QSqlQuery>
+#include <sqlite3.h>
 
 namespace wf::historydb {
 
@@ -19,6 +21,81 @@ enum SqliteCode {
     kSqliteFull = 13,
     kSqliteCantOpen = 14,
     kSqliteNotADatabase = 26,
+};
+
+// The error of the last call on `db`, as the Qt driver reports it (the extended result code as the
+// native code), so that SqliteDialect::error() reads both alike.
+QSqlError lastSqliteError(sqlite3 *db, const QString &what)
+{
+    return QSqlError(what, QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
+                     QString::number(sqlite3_extended_errcode(db)));
+}
+
+class SqliteStatement final : public NativeStatement {
+public:
+    SqliteStatement(sqlite3 *db, sqlite3_stmt *statement) : m_db(db), m_statement(statement) {}
+    ~SqliteStatement() override { sqlite3_finalize(m_statement); }
+    Q_DISABLE_COPY_MOVE(SqliteStatement)
+
+    bool run(const QVariantList &values, QSqlError *error) override
+    {
+        int rc = SQLITE_OK;
+        for (int i = 0; i < values.size() && rc == SQLITE_OK; ++i)
+            rc = bind(i + 1, values.at(i));
+        if (rc == SQLITE_OK) {
+            do
+                rc = sqlite3_step(m_statement);
+            while (rc == SQLITE_ROW);
+        }
+        const bool done = rc == SQLITE_DONE;
+        if (!done)
+            *error = lastSqliteError(m_db, QStringLiteral("Unable to execute statement"));
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+        return done;
+    }
+
+private:
+    int bind(int index, const QVariant &value)
+    {
+        switch (value.typeId()) {
+        case QMetaType::UnknownType:
+        case QMetaType::Nullptr:
+            return sqlite3_bind_null(m_statement, index);
+        case QMetaType::QString: {
+            const QString &text = *static_cast<const QString *>(value.constData());
+            if (text.isNull())
+                return sqlite3_bind_null(m_statement, index);
+            const QByteArray utf8 = text.toUtf8();
+            return sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()),
+                                       SQLITE_TRANSIENT, SQLITE_UTF8);
+        }
+        case QMetaType::QByteArray: {
+            const QByteArray &bytes = *static_cast<const QByteArray *>(value.constData());
+            if (bytes.isNull())
+                return sqlite3_bind_null(m_statement, index);
+            return sqlite3_bind_blob64(m_statement, index, bytes.constData(), sqlite3_uint64(bytes.size()),
+                                       SQLITE_TRANSIENT);
+        }
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::Long:
+        case QMetaType::LongLong:
+            return sqlite3_bind_int64(m_statement, index, value.toLongLong());
+        case QMetaType::Double:
+            return sqlite3_bind_double(m_statement, index, value.toDouble());
+        default:
+            break;
+        }
+        // Anything else as the text Qt makes of it (what the Qt driver binds too).
+        const QByteArray utf8 = value.toString().toUtf8();
+        return sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()),
+                                   SQLITE_TRANSIENT, SQLITE_UTF8);
+    }
+
+    sqlite3 *m_db;
+    sqlite3_stmt *m_statement;
 };
 
 class SqliteDialect final : public SqlDialect {
@@ -78,6 +155,26 @@ public:
     bool lostConnection(QSqlDatabase &) const override { return false; } // a file does not go away
 
     Error error(const QSqlError &sqlError, const QString &what) const override;
+
+    std::unique_ptr<NativeStatement> prepareNative(QSqlDatabase &db, const QString &sql,
+                                                   QSqlError *error) const override
+    {
+        const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+        if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+            return nullptr; // not the SQLite library this was built with: QSqlQuery then
+        sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+        if (!connection)
+            return nullptr;
+        sqlite3_stmt *statement = nullptr;
+        const QByteArray text = sql.toUtf8();
+        if (sqlite3_prepare_v3(connection, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
+                               &statement, nullptr) != SQLITE_OK) {
+            *error = lastSqliteError(connection, QStringLiteral("Unable to prepare statement"));
+            sqlite3_finalize(statement);
+            return nullptr;
+        }
+        return std::make_unique<SqliteStatement>(connection, statement);
+    }
 
 private:
     std::optional<Error> configureWriter(QSqlDatabase &db) const;
