@@ -255,6 +255,7 @@ void HistoryStore::writerLoop(Writer &writer)
             m_jobsDone.notify_all();
         for (const auto &job : unwaited)
             job->then(std::move(job->error));
+        writer.afterBatch();
     }
 }
 

@@ -70,6 +70,9 @@ struct HistoryStoreOptions {
     // each transaction writes its own copy of the pages it touches. A lone write is not delayed.
     int groupDelayUs = 500;
     int groupWrites = 16;
+    // SQLite: once the write-ahead log holds this many pages, the writer copies them into the
+    // database file between two batches, after answering the first.
+    int checkpointPages = 1000;
 };
 
 struct HistoryFilter {

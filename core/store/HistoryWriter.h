@@ -51,7 +51,9 @@ inline QString writerSqlText(WriterSql which, const SqlDialect &dialect)
 // only bound and run again, so SQLite parses each of them once per connection, not once per write.
 class HistoryStore::Writer final {
 public:
-    Writer(QSqlDatabase &db, const historydb::SqlDialect &dialect) : m_db(db), m_dialect(dialect) {}
+    Writer(QSqlDatabase &db, const historydb::SqlDialect &dialect)
+        : m_db(db), m_dialect(dialect), m_upkeep(dialect.writerUpkeep(db))
+    {}
     Q_DISABLE_COPY_MOVE(Writer)
 
     QSqlDatabase &db() { return m_db; }
@@ -109,6 +111,12 @@ public:
     }
 
     const QSqlError &lastError() const { return m_lastError; }
+    // After a batch's callers were answered.
+    void afterBatch()
+    {
+        if (m_upkeep)
+            m_upkeep->afterBatch();
+    }
     // Whether the connection was found lost (checkConnection) and not opened again yet.
     bool lost() const { return m_lost; }
     const historydb::SqlDialect &dialect() const { return m_dialect; }
@@ -151,9 +159,11 @@ public:
             statement.reset(); // prepared on the old connection
         for (auto &statement : m_native)
             statement.reset();
+        m_upkeep.reset();
         m_db.close();
         if (auto error = m_dialect.open(m_db, true))
             return error;
+        m_upkeep = m_dialect.writerUpkeep(m_db);
         m_lost = false;
         qCInfo(lcStore).noquote() << "history database" << m_dialect.location() << "reconnected";
         return std::nullopt;
@@ -166,6 +176,7 @@ private:
     std::optional<QSqlQuery> m_statements[historydb::kWriterSqlCount];
     std::unique_ptr<historydb::NativeStatement> m_native[historydb::kWriterSqlCount];
     bool m_noNative[historydb::kWriterSqlCount] = {};
+    std::unique_ptr<historydb::WriterUpkeep> m_upkeep;
     QSqlError m_lastError;
 };
 

@@ -37,6 +37,14 @@ public:
     virtual bool run(const QVariantList &values, QSqlError *error) = 0;
 };
 
+// Upkeep of the writer's connection between batches, once their callers were answered (SQLite: its
+// log's checkpoints, which no answer should wait for). Destroyed before the connection closes.
+class WriterUpkeep {
+public:
+    virtual ~WriterUpkeep() = default;
+    virtual void afterBatch() = 0;
+};
+
 class SqlDialect {
 public:
     virtual ~SqlDialect() = default;
@@ -80,6 +88,12 @@ public:
         Q_UNUSED(db)
         Q_UNUSED(sql)
         Q_UNUSED(error)
+        return nullptr;
+    }
+    // The upkeep of the writer's newly opened connection `db` (nullptr: none).
+    virtual std::unique_ptr<WriterUpkeep> writerUpkeep(QSqlDatabase &db) const
+    {
+        Q_UNUSED(db)
         return nullptr;
     }
 };

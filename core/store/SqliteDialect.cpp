@@ -3,6 +3,7 @@
 
 #include "store/HistorySchema.h"
 #include "store/SqlDialect.h"
+#include "store/SqliteCheckpointer.h"
 
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -29,6 +30,15 @@ QSqlError lastSqliteError(sqlite3 *db, const QString &what)
 {
     return QSqlError(what, QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
                      QString::number(sqlite3_extended_errcode(db)));
+}
+
+// The SQLite connection behind `db`, when the Qt driver uses the library this was built with.
+sqlite3 *nativeHandle(QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 class SqliteStatement final : public NativeStatement {
@@ -159,12 +169,9 @@ public:
     std::unique_ptr<NativeStatement> prepareNative(QSqlDatabase &db, const QString &sql,
                                                    QSqlError *error) const override
     {
-        const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-        if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-            return nullptr; // not the SQLite library this was built with: QSqlQuery then
-        sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+        sqlite3 *connection = nativeHandle(db);
         if (!connection)
-            return nullptr;
+            return nullptr; // QSqlQuery then
         sqlite3_stmt *statement = nullptr;
         const QByteArray text = sql.toUtf8();
         if (sqlite3_prepare_v3(connection, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
@@ -174,6 +181,14 @@ public:
             return nullptr;
         }
         return std::make_unique<SqliteStatement>(connection, statement);
+    }
+
+    std::unique_ptr<WriterUpkeep> writerUpkeep(QSqlDatabase &db) const override
+    {
+        sqlite3 *connection = nativeHandle(db);
+        if (!connection)
+            return nullptr; // SQLite's own checkpoints then
+        return std::make_unique<SqliteCheckpointer>(connection, m_options.checkpointPages);
     }
 
 private:

@@ -1,9 +1,11 @@
-// The SQLite dialect's native statements, which the history writer runs its inserts with: they bind
-// every value as the Qt driver does and report errors as it does.
+// What the history writer does on SQLite beside plain SQL: native statements for its inserts, which
+// bind every value as the Qt driver does and report errors as it does; and checkpoints of the
+// write-ahead log between batches.
 
-#include "store/HistoryStore.h"
+#include "HistoryTestSupport.h"
 #include "store/SqlDialect.h"
 
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +27,7 @@ private slots:
     void bindsAsTheQtDriverDoes();
     void reportsErrorsAndRunsAgain();
     void refusesBadSql();
+    void checkpointsBetweenBatches();
 
 private:
     QSqlDatabase db() const { return QSqlDatabase::database(QStringLiteral("native"), false); }
@@ -131,6 +134,33 @@ void TestSqliteStatement::refusesBadSql()
     QVERIFY(!m_dialect->prepareNative(database, QStringLiteral("INSERT INTO missing VALUES (?)"), &error));
     QVERIFY(error.isValid());
     QVERIFY2(error.databaseText().contains(QLatin1String("missing")), qPrintable(error.databaseText()));
+}
+
+// Once the log holds checkpointPages pages, the writer copies it into the database file after the
+// batch (SQLite alone would wait for 1,000 pages), so the log starts again from its beginning and
+// stays short.
+void TestSqliteStatement::checkpointsBetweenBatches()
+{
+    const QString path = m_dir.filePath(QStringLiteral("history.db"));
+    HistoryStoreOptions options;
+    options.checkpointPages = 16;
+    HistoryStore store;
+    VERIFY_OK(store.open(path, options));
+    const qint64 emptySize = QFileInfo(path).size();
+    constexpr int kRecords = 200;
+    qint64 largestLog = 0;
+    for (int i = 0; i < kRecords; ++i) {
+        ExecutionRecord record = historytest::makeRecord(QStringLiteral("f"), historytest::kBase);
+        record.response.body = QByteArray(3000, char('a' + i % 26));
+        record.response.bodySize = record.response.body.size();
+        VERIFY_OK(store.record(record));
+        largestLog = std::max(largestLog, QFileInfo(path + QStringLiteral("-wal")).size());
+    }
+    // Each record takes about a page: without the checkpoints, the log would hold them all.
+    QVERIFY2(largestLog < 64 * 4120, QByteArray::number(largestLog).constData());
+    QVERIFY2(QFileInfo(path).size() > emptySize + kRecords * 3000 / 2,
+             QByteArray::number(QFileInfo(path).size()).constData());
+    QCOMPARE(store.count().value(), kRecords);
 }
 
 QTEST_GUILESS_MAIN(TestSqliteStatement)
