@@ -1,5 +1,7 @@
 #include "WaitScope.h"
 
+#include <QThreadPool>
+
 namespace wf {
 
 namespace {
@@ -12,6 +14,12 @@ thread_local int t_depth = 0; // scopes alive on this thread
 void setThreadWaitHook(const WaitHook *hook)
 {
     t_hook = hook;
+}
+
+WaitHook threadPoolWaitHook(QThreadPool *pool)
+{
+    return {[](void *p) { static_cast<QThreadPool *>(p)->releaseThread(); },
+            [](void *p) { static_cast<QThreadPool *>(p)->reserveThread(); }, pool};
 }
 
 WaitScope::WaitScope()

@@ -7,6 +7,10 @@
 
 #include <QtGlobal>
 
+QT_BEGIN_NAMESPACE
+class QThreadPool;
+QT_END_NAMESPACE
+
 namespace wf {
 
 // What a pool does when one of its threads begins and ends such a wait (QThreadPool's
@@ -19,6 +23,9 @@ struct WaitHook {
 
 // Installs `hook` (nullptr: none) for the calling thread; the hook must outlive its installation.
 void setThreadWaitHook(const WaitHook *hook);
+
+// The hook of a thread of `pool`: while it waits, the pool may start one more thread.
+WaitHook threadPoolWaitHook(QThreadPool *pool);
 
 // For its lifetime, the calling thread waits or runs long: the thread's hook begins when the
 // outermost scope is made and ends when it is destroyed. Scopes nest.

@@ -62,8 +62,7 @@ public:
     QThreadPool pool;
     // On the pool's threads while they run a handler: one that waits or runs long (WaitScope) lets
     // the pool start another thread meanwhile, so that a pool sized to the cores is never stalled.
-    const WaitHook waitHook{[](void *p) { static_cast<QThreadPool *>(p)->releaseThread(); },
-                            [](void *p) { static_cast<QThreadPool *>(p)->reserveThread(); }, &pool};
+    const WaitHook waitHook = threadPoolWaitHook(&pool);
     // Answers of asynchronous handlers not given yet: the server is not destroyed before they are
     // (they are posted to it).
     void beginPending();

@@ -98,8 +98,7 @@ void TestWaitScope::poolStartsAnotherThreadWhileOneWaits()
 {
     QThreadPool pool;
     pool.setMaxThreadCount(1);
-    const WaitHook hook{[](void *p) { static_cast<QThreadPool *>(p)->releaseThread(); },
-                        [](void *p) { static_cast<QThreadPool *>(p)->reserveThread(); }, &pool};
+    const WaitHook hook = threadPoolWaitHook(&pool);
     QSemaphore ran;
     std::atomic<bool> sawOther{false};
     const auto waitForOther = [&](bool inScope) {
