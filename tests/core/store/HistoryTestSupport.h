@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <optional>
 
 #define VERIFY_OK(expr)                                                                                      \
     do {                                                                                                     \
@@ -202,6 +203,18 @@ protected:
             return {QStringLiteral("BEGIN"),
                     QStringLiteral("LOCK TABLE executions, paused_executions IN EXCLUSIVE MODE")};
         return {QStringLiteral("BEGIN IMMEDIATE")};
+    }
+
+    // Opens `store`, whose writes wait up to a minute for a lock, and takes the write lock from
+    // another connection, `blocker`: writes queue until the test rolls the blocker back.
+    bool openBehindLock(HistoryStore &store, std::optional<RawDb> &blocker)
+    {
+        HistoryStoreOptions options;
+        options.busyTimeoutMs = 60000;
+        if (!store.open(dbPath(), options).ok())
+            return false;
+        blocker.emplace(dbPath());
+        return execAll(*blocker, lockAllWrites());
     }
 
     // SQL that makes every insert into `table` of a row of flow `flowId` fail with "refused by the test".

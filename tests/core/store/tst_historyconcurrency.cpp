@@ -207,12 +207,9 @@ void TestHistoryConcurrency::groupCommitsWaitingWriters()
 {
     // Another connection holds the write lock, so the writer's first transaction waits; the writes
     // that arrive meanwhile must all go into the next transaction, not one transaction each.
-    HistoryStoreOptions options;
-    options.busyTimeoutMs = 60000;
     HistoryStore store;
-    VERIFY_OK(store.open(dbPath(), options));
-    RawDb blocker(dbPath());
-    QVERIFY(execAll(blocker, lockAllWrites()));
+    std::optional<RawDb> blocker;
+    QVERIFY(openBehindLock(store, blocker));
 
     std::atomic<int> failures{0};
     std::vector<std::thread> threads;
@@ -227,7 +224,7 @@ void TestHistoryConcurrency::groupCommitsWaitingWriters()
     QTRY_COMPARE(store.statistics().queued, 7u);
     QCOMPARE(store.statistics().transactions, 0u);
 
-    QVERIFY(blocker.exec(QStringLiteral("ROLLBACK")));
+    QVERIFY(blocker->exec(QStringLiteral("ROLLBACK")));
     for (std::thread &thread : threads)
         thread.join();
     QCOMPARE(failures.load(), 0);
@@ -301,12 +298,9 @@ void TestHistoryConcurrency::groupCommitWaitsForWritesInGroups()
 // reads it then), in the same group commits as the writes callers wait for.
 void TestHistoryConcurrency::recordThenAnswersOnceCommitted()
 {
-    HistoryStoreOptions options;
-    options.busyTimeoutMs = 60000;
     HistoryStore store;
-    VERIFY_OK(store.open(dbPath(), options));
-    RawDb blocker(dbPath());
-    QVERIFY(execAll(blocker, lockAllWrites()));
+    std::optional<RawDb> blocker;
+    QVERIFY(openBehindLock(store, blocker));
 
     std::mutex mutex;
     QStringList committed; // ids whose callback saw them in history
@@ -330,7 +324,7 @@ void TestHistoryConcurrency::recordThenAnswersOnceCommitted()
         std::lock_guard lock(mutex);
         QVERIFY(committed.isEmpty() && failed.isEmpty()); // nothing answered before its commit
     }
-    QVERIFY(blocker.exec(QStringLiteral("ROLLBACK")));
+    QVERIFY(blocker->exec(QStringLiteral("ROLLBACK")));
     waiting.join();
     QTRY_COMPARE_WITH_TIMEOUT(
         [&] {
